@@ -1,0 +1,1 @@
+"""The healthclaims command line."""

@@ -1,0 +1,1 @@
+"""Crawler: fetch, archive and extract articles with Scrapy."""

@@ -1,0 +1,1 @@
+"""Dashboard: the read-only Streamlit app."""

@@ -1,0 +1,1 @@
+"""The bundled demo corpus: pages written for this project, served offline."""

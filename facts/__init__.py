@@ -1,0 +1,1 @@
+"""Regulatory fact base and the claim checker."""

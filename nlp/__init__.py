@@ -1,0 +1,1 @@
+"""NLP: find and tag health claims in articles with spaCy."""

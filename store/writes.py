@@ -1,0 +1,336 @@
+"""All writes to the store: idempotent upserts keyed by stable ids, one transaction per unit of work."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from store import ids
+from store.db import connect, publish_snapshot
+from store.queries import rows
+
+ARTICLE_FIELDS = (
+    "title", "author", "publisher", "published", "modified", "language", "source_type",
+    "description", "warc_file", "warc_record_id", "is_demo",
+)
+PAGE_FIELDS = (
+    "final_url", "status", "content_type", "etag", "last_modified", "content_hash",
+    "warc_file", "warc_record_id", "warc_offset",
+)
+CLAIM_FIELDS = (
+    "claim_id", "article_id", "text", "span_start", "span_end", "sentence_index", "claimant_name",
+    "claimant_role", "claim_type", "substances", "conditions", "doses", "routes", "frequency",
+    "hedged", "negated", "stance", "jurisdictions", "cues", "tagged_at",
+)
+FACT_COLUMNS = (
+    "fact_id", "substance", "jurisdiction", "authority", "kind", "product", "brand", "form", "route",
+    "indication", "population", "conditions_of_use", "date", "summary", "source_url", "source_title",
+    "verified", "provenance",
+)
+
+
+def now() -> datetime:
+    """The current UTC time without tzinfo, as DuckDB TIMESTAMP columns hold it."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, default=str)
+
+
+class Store:
+    """A writable (or read-only) handle on one DuckDB file; use as a context manager."""
+
+    def __init__(self, db_path: str | os.PathLike, read_only: bool = False):
+        self.path = Path(db_path)
+        self.read_only = read_only
+        self.con = connect(self.path, read_only=read_only)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection (publishing a fresh read snapshot first when writable)."""
+        if self.con is None:
+            return
+        if not self.read_only:
+            self.publish()
+        self.con.close()
+        self.con = None
+
+    def publish(self) -> Path:
+        """Refresh the read-only snapshot the dashboard reads."""
+        return publish_snapshot(self.con, self.path)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Run a block atomically: all of its writes land, or none."""
+        self.con.execute("BEGIN")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    # -- crawling -------------------------------------------------------------------------
+
+    def log(self, url: str, outcome: str, reason: str | None = None, status: int | None = None,
+            crawl_id: str | None = None) -> None:
+        """Record what happened to one URL (stored, unchanged, duplicate, skipped, error) and why."""
+        self.con.execute(
+            "INSERT INTO crawl_log VALUES (?, ?, ?, ?, ?, ?)",
+            [url, outcome, reason, status, crawl_id, now()],
+        )
+
+    def page_state(self, url: str) -> dict | None:
+        """What the store knows of a page from its last fetch (for conditional re-crawls)."""
+        row = self.con.execute(
+            "SELECT etag, last_modified, content_hash, article_id FROM pages WHERE page_id = ?",
+            [ids.page_id(url)],
+        ).fetchone()
+        if row is None:
+            return None
+        return dict(zip(("etag", "last_modified", "content_hash", "article_id"), row))
+
+    def save_page(self, url: str, page: dict, article_id: str | None = None) -> None:
+        """Upsert the page row for one fetched URL."""
+        values = [page.get(f) for f in PAGE_FIELDS]
+        self.con.execute(
+            "INSERT OR REPLACE INTO pages (page_id, url, canonical_url, "
+            + ", ".join(PAGE_FIELDS)
+            + ", article_id, fetched_at) VALUES (?, ?, ?, "
+            + ", ".join("?" * len(PAGE_FIELDS))
+            + ", ?, ?)",
+            [ids.page_id(url), url, ids.canonical_url(url), *values, article_id, now()],
+        )
+
+    def find_article_by_text(self, text_hash: str) -> str | None:
+        """The id of an article already holding exactly this text, if any."""
+        row = self.con.execute(
+            "SELECT article_id FROM articles WHERE text_hash = ? ORDER BY fetched_at LIMIT 1", [text_hash]
+        ).fetchone()
+        return row[0] if row else None
+
+    def add_appearance(self, article_id: str, url: str, publisher: str | None) -> None:
+        """Note that an article was (also) seen at this URL."""
+        self.con.execute(
+            "INSERT OR IGNORE INTO appearances VALUES (?, ?, ?, ?)", [article_id, url, publisher, now()]
+        )
+
+    def save_article(self, article: dict, page: dict | None = None,
+                     duplicate_of: str | None = None) -> tuple[str, str]:
+        """Store an extracted article idempotently; returns (outcome, article_id).
+
+        Outcomes: 'stored' (new), 'unchanged' (same text as before), 'revised' (text changed: the
+        old text is kept in article_revisions and the article is queued for tagging again), and
+        'duplicate' (the same or nearly the same text is already stored under another URL: it
+        becomes one more appearance of that article, never a second article).
+        """
+        url = article["url"]
+        canonical = ids.canonical_url(article.get("canonical_url") or url)
+        aid = ids.sha1(canonical)
+        text = article["text"]
+        thash = ids.text_hash(text)
+        page = page or {}
+        with self.transaction():
+            row = self.con.execute(
+                "SELECT text_hash, revision FROM articles WHERE article_id = ?", [aid]
+            ).fetchone()
+            if row is None:
+                other = duplicate_of or self.find_article_by_text(thash)
+                if other:
+                    self.add_appearance(other, url, article.get("publisher"))
+                    self.save_page(url, page, other)
+                    return "duplicate", other
+                self.con.execute(
+                    "INSERT INTO articles (article_id, url, canonical_url, "
+                    + ", ".join(ARTICLE_FIELDS)
+                    + ", text, text_hash, revision, fetched_at) VALUES (?, ?, ?, "
+                    + ", ".join("?" * len(ARTICLE_FIELDS))
+                    + ", ?, ?, 1, ?)",
+                    [aid, url, canonical, *self._article_values(article), text, thash, now()],
+                )
+                outcome = "stored"
+            elif row[0] == thash:
+                outcome = "unchanged"
+            else:
+                self.con.execute(
+                    "INSERT OR IGNORE INTO article_revisions SELECT article_id, revision, title, text,"
+                    " text_hash, warc_file, warc_record_id, fetched_at FROM articles WHERE article_id = ?",
+                    [aid],
+                )
+                self.con.execute(
+                    "UPDATE articles SET "
+                    + ", ".join(f"{f} = ?" for f in ARTICLE_FIELDS)
+                    + ", text = ?, text_hash = ?, revision = revision + 1, fetched_at = ?,"
+                    " tagged_at = NULL, tag_status = NULL WHERE article_id = ?",
+                    [*self._article_values(article), text, thash, now(), aid],
+                )
+                outcome = "revised"
+            self.add_appearance(aid, url, article.get("publisher"))
+            self.save_page(url, page, aid)
+        return outcome, aid
+
+    @staticmethod
+    def _article_values(article: dict) -> list:
+        values = []
+        for field in ARTICLE_FIELDS:
+            value = article.get(field)
+            if field == "source_type":
+                value = value or "unknown"
+            if field == "is_demo":
+                value = bool(value)
+            if field in ("published", "modified"):
+                value = _as_date(value)
+            values.append(value)
+        return values
+
+    # -- tagging --------------------------------------------------------------------------
+
+    def articles_for_tagging(self, all_articles: bool = False) -> list[dict]:
+        """Articles with no claims pass yet (or all of them), oldest first."""
+        where = "" if all_articles else "WHERE tagged_at IS NULL"
+        return rows(
+            self.con,
+            f"SELECT article_id, url, title, publisher, source_type, language, text FROM articles {where}"
+            " ORDER BY fetched_at, article_id",
+        )
+
+    def save_claims(self, article_id: str, claims: Iterable[dict], mentions: Iterable[dict] = (),
+                    status: str = "tagged") -> int:
+        """Replace an article's claims, mentions and verdicts with a new tagging result."""
+        stamp = now()
+        claims = list(claims)
+        with self.transaction():
+            for table in ("verdicts",):
+                self.con.execute(
+                    f"DELETE FROM {table} WHERE claim_id IN (SELECT claim_id FROM claims WHERE article_id = ?)",
+                    [article_id],
+                )
+            self.con.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
+            self.con.execute("DELETE FROM claims WHERE article_id = ?", [article_id])
+            for claim in claims:
+                row = dict(claim)
+                row["article_id"] = article_id
+                row.setdefault("claim_id", ids.claim_id(article_id, row["span_start"], row["span_end"]))
+                row["tagged_at"] = stamp
+                row["doses"] = _json(row.get("doses") or [])
+                row["cues"] = _json(row.get("cues") or {})
+                for list_field in ("substances", "conditions", "routes", "jurisdictions"):
+                    row[list_field] = list(row.get(list_field) or [])
+                row.setdefault("claimant_role", "unknown")
+                row.setdefault("claim_type", "other")
+                row.setdefault("stance", "neutral")
+                row["hedged"] = bool(row.get("hedged"))
+                row["negated"] = bool(row.get("negated"))
+                self.con.execute(
+                    "INSERT OR REPLACE INTO claims (" + ", ".join(CLAIM_FIELDS) + ") VALUES ("
+                    + ", ".join("?" * len(CLAIM_FIELDS)) + ")",
+                    [row.get(f) for f in CLAIM_FIELDS],
+                )
+            rows = [
+                [m["claim_id"], article_id, m["kind"], m["text"], m.get("value"), m["span_start"], m["span_end"]]
+                for m in mentions
+            ]
+            if rows:
+                self.con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+            self.con.execute(
+                "UPDATE articles SET tagged_at = ?, tag_status = ? WHERE article_id = ?",
+                [stamp, status, article_id],
+            )
+        return len(claims)
+
+    def mark_skipped(self, article_id: str, reason: str) -> None:
+        """Note that the NLP pass skipped an article, and why (non-English, empty, ...)."""
+        self.save_claims(article_id, [], [], status=f"skipped: {reason}")
+
+    # -- facts and verdicts ---------------------------------------------------------------
+
+    def save_facts(self, facts: Iterable[dict]) -> int:
+        """Upsert regulatory facts by fact_id; the whole fact is kept as JSON beside its columns."""
+        rows = []
+        for fact in facts:
+            values = []
+            for col in FACT_COLUMNS:
+                value = fact.get(col)
+                if col in ("date", "verified"):
+                    value = _as_date(value)
+                elif isinstance(value, (list, dict)):
+                    value = _json(value)
+                values.append(value)
+            rows.append([*values, _json(fact)])
+        if not rows:
+            return 0
+        with self.transaction():
+            self.con.executemany(
+                "INSERT OR REPLACE INTO facts (" + ", ".join(FACT_COLUMNS) + ", data) VALUES ("
+                + ", ".join("?" * (len(FACT_COLUMNS) + 1)) + ")",
+                rows,
+            )
+        return len(rows)
+
+    def claims_for_checking(self) -> list[dict]:
+        """Every claim with the article fields the checker reads (publisher, source type, date)."""
+        out = rows(
+            self.con,
+            "SELECT c.*, a.url AS article_url, a.publisher, a.source_type, a.published, a.title AS article_title"
+            " FROM claims c JOIN articles a USING (article_id) ORDER BY c.claim_id",
+        )
+        for item in out:
+            for key in ("doses", "cues"):
+                if isinstance(item.get(key), str):
+                    item[key] = json.loads(item[key])
+        return out
+
+    def load_facts(self) -> list[dict]:
+        """Every fact in the store, as the dicts that were saved."""
+        return [json.loads(r[0]) for r in self.con.execute("SELECT data FROM facts ORDER BY fact_id").fetchall()]
+
+    def save_verdicts(self, verdicts_by_claim: dict[str, list[dict]]) -> int:
+        """Replace the verdicts of the given claims (fact_id '' marks not_covered)."""
+        stamp = now()
+        rows = []
+        for claim, verdicts in verdicts_by_claim.items():
+            for v in verdicts:
+                rows.append([claim, v.get("fact_id") or "", v.get("substance"), v.get("jurisdiction"),
+                             v["verdict"], v["rationale"], v.get("source_url"), stamp])
+        with self.transaction():
+            for claim in verdicts_by_claim:
+                self.con.execute("DELETE FROM verdicts WHERE claim_id = ?", [claim])
+            if rows:
+                self.con.executemany("INSERT OR REPLACE INTO verdicts VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        return len(rows)
+
+    # -- bookkeeping ----------------------------------------------------------------------
+
+    def record_run(self, stage: str, started_at: datetime, summary: dict) -> None:
+        """Note that a stage ran, when, and what it did (the dashboard shows the last update)."""
+        self.con.execute("INSERT INTO runs VALUES (?, ?, ?, ?)", [stage, started_at, now(), _json(summary)])
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the main tables."""
+        tables = ("pages", "articles", "appearances", "claims", "mentions", "facts", "verdicts", "crawl_log")
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+def _as_date(value: Any) -> date | None:
+    """A date from a date, datetime or ISO string (only its YYYY-MM-DD part); None if unreadable."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None

@@ -68,7 +68,7 @@ CREATE TABLE IF NOT EXISTS crawl_log (
     reason         TEXT,
     status         INTEGER,
     crawl_id       TEXT,
-    at             TIMESTAMP NOT NULL
+    logged_at      TIMESTAMP NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS claims (

@@ -1,0 +1,19 @@
+"""The dashboard's entry point: page setup, navigation, and how fresh the data is."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import freshness
+
+st.set_page_config(page_title="Celebrity health claims", page_icon="🩺", layout="wide")
+
+PAGES = [
+    st.Page("pages/overview.py", title="Overview", icon="📊", url_path="overview", default=True),
+    st.Page("pages/claims.py", title="Claims", icon="🔎", url_path="claims"),
+    st.Page("pages/claim.py", title="Claim detail", icon="📄", url_path="claim"),
+]
+
+page = st.navigation(PAGES)
+freshness.sidebar_note()
+page.run()

@@ -1,0 +1,81 @@
+"""Altair charts for the dashboard, coloured with the verdict palette."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from dashboard.labels import VERDICTS, verdict
+
+VERDICT_DOMAIN = [v.name for v in VERDICTS.values()]
+VERDICT_RANGE = [v.colour for v in VERDICTS.values()]
+
+
+def verdict_bars(counts: list[dict], title: str = "Claims by verdict") -> alt.Chart:
+    """Horizontal bars of claims per verdict, each in its verdict colour."""
+    frame = pd.DataFrame(
+        [{"verdict": verdict(r["verdict"]).name, "label": r["verdict"], "claims": r["claims"]} for r in counts]
+    )
+    return (
+        alt.Chart(frame, title=title)
+        .mark_bar()
+        .encode(
+            x=alt.X("claims:Q", title="Claims"),
+            y=alt.Y("verdict:N", title=None, sort=VERDICT_DOMAIN),
+            color=alt.Color("verdict:N", scale=alt.Scale(domain=VERDICT_DOMAIN, range=VERDICT_RANGE), legend=None),
+            tooltip=["verdict", "label", "claims"],
+        )
+    )
+
+
+def count_bars(items: list[dict], field: str, title: str, axis_title: str) -> alt.Chart:
+    """Horizontal bars of claims per value of one field, largest first."""
+    frame = pd.DataFrame(items or [], columns=[field, "claims"])
+    return (
+        alt.Chart(frame, title=title)
+        .mark_bar(color="#2e86c1")
+        .encode(
+            x=alt.X("claims:Q", title="Claims"),
+            y=alt.Y(f"{field}:N", title=axis_title, sort="-x"),
+            tooltip=[field, "claims"],
+        )
+    )
+
+
+def claims_over_time(months: list[dict]) -> alt.Chart:
+    """Claims per month of publication."""
+    frame = pd.DataFrame(months or [], columns=["month", "claims"])
+    frame["month"] = pd.to_datetime(frame["month"])
+    return (
+        alt.Chart(frame, title="Claims by month the article was published")
+        .mark_bar(color="#2e86c1")
+        .encode(x=alt.X("yearmonth(month):T", title="Month"), y=alt.Y("claims:Q", title="Claims"),
+                tooltip=[alt.Tooltip("yearmonth(month):T", title="Month"), "claims"])
+    )
+
+
+KIND_COLOURS = {"approval": "#1e8449", "scheduling": "#8e44ad", "rejection": "#c0392b"}
+
+
+def fact_timeline(facts: list[dict]) -> alt.Chart:
+    """Regulatory decisions as points on a time line, one row per jurisdiction, coloured by kind."""
+    frame = pd.DataFrame(
+        [{"date": f["date"], "jurisdiction": f["jurisdiction"], "kind": f["kind"], "substance": f["substance"],
+          "authority": f["authority"], "what": f.get("product") or f.get("summary") or ""}
+         for f in facts if f.get("date")],
+        columns=["date", "jurisdiction", "kind", "substance", "authority", "what"],
+    )
+    frame["date"] = pd.to_datetime(frame["date"])
+    kinds = sorted(set(frame["kind"]) | set(KIND_COLOURS))
+    colours = [KIND_COLOURS.get(k, "#2e86c1") for k in kinds]
+    return (
+        alt.Chart(frame, title="Regulatory decisions over time")
+        .mark_point(size=160, filled=True)
+        .encode(
+            x=alt.X("date:T", title="Date"),
+            y=alt.Y("jurisdiction:N", title="Jurisdiction"),
+            color=alt.Color("kind:N", title="Kind of decision", scale=alt.Scale(domain=kinds, range=colours)),
+            shape="substance:N",
+            tooltip=[alt.Tooltip("date:T"), "jurisdiction", "authority", "kind", "substance", "what"],
+        )
+    )

@@ -1,0 +1,51 @@
+"""Overview page: how many claims, from when, about what, with which verdicts, from whom."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import charts, data, freshness
+from dashboard.labels import VERDICTS
+
+freshness.require_store()
+st.title("Celebrity health claims: overview")
+st.write(
+    "Health claims made by or about celebrities in web articles, each set beside what regulators "
+    "(FDA, DEA, EMA, NICE, the UK Home Office) have decided. Open **Claims** to search and filter them."
+)
+
+counts = data.query("store_counts")
+if counts["demo_articles"]:
+    st.info(
+        f"**Demo data:** {counts['demo_articles']} of {counts['articles']} articles are demo articles written "
+        "for this project to show how the tool works. They are not real reporting, and the people in them "
+        "may be invented."
+    )
+cols = st.columns(5)
+cols[0].metric("Claims", f"{counts['claims']:,}")
+cols[1].metric("Articles", f"{counts['articles']:,}")
+cols[2].metric("People and organisations", f"{counts['people']:,}")
+cols[3].metric("Substances", f"{counts['substances']:,}")
+cols[4].metric("Regulatory facts", f"{counts['facts']:,}")
+if not counts["claims"]:
+    st.warning("No claims yet. Run `healthclaims run` (or crawl, tag and check) to fill the store.")
+    st.stop()
+st.caption(f"{counts['checked_claims']:,} of {counts['claims']:,} claims have been compared with the fact base.")
+
+left, right = st.columns(2)
+with left:
+    st.altair_chart(charts.claims_over_time(data.query("claims_by_month")), width="stretch")
+    st.altair_chart(charts.count_bars(data.query("claims_by_substance", limit=15), "substance",
+                                      "Most-claimed substances", "Substance"), width="stretch")
+with right:
+    by_verdict = data.query("claims_by_verdict")
+    st.altair_chart(charts.verdict_bars(by_verdict), width="stretch")
+    st.altair_chart(charts.count_bars(data.query("top_people", limit=15), "person",
+                                      "Most-cited people", "Person"), width="stretch")
+
+st.subheader("What the verdicts mean")
+st.write("Each claim is compared with each regulatory fact that bears on it; a claim is listed under its "
+         "most serious verdict.")
+shown = {r["verdict"]: r["claims"] for r in by_verdict}
+for v in VERDICTS.values():
+    st.markdown(f"{v.icon} **{v.name}** (`{v.label}`), {shown.get(v.label, 0):,} claims: {v.meaning}")

@@ -1,0 +1,177 @@
+"""AppTest tests of every dashboard page against a small fixture store (fictional people, real facts)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.source import DB_ENV
+from tests.dashboard_store import HOSTILE_TITLE, SCRIPT, build_dashboard_store
+
+APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
+ANA = "\"Ketamine cured my depression in three weeks,\" said singer Ana Vega."
+
+
+@pytest.fixture(scope="module")
+def store_db(tmp_path_factory) -> tuple[Path, dict[str, str]]:
+    """The fixture store, built once for this module; returns its path and claim ids by sentence."""
+    path = tmp_path_factory.mktemp("dashboard") / "fixture.duckdb"
+    return path, build_dashboard_store(path)
+
+
+@pytest.fixture
+def app(store_db, monkeypatch) -> AppTest:
+    """A fresh app session on the fixture store, caches cleared so each test sees its own run."""
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    monkeypatch.setenv(DB_ENV, str(store_db[0]))
+    return AppTest.from_file(APP, default_timeout=30)
+
+
+def page_text(at: AppTest) -> str:
+    """Everything the page wrote as text, markdown, captions, titles and alerts."""
+    parts = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "text", "info", "warning", "error",
+                 "metric"):
+        for element in getattr(at, kind):
+            parts.append(str(getattr(element, "value", "")) + " " + str(getattr(element, "label", "")))
+    return "\n".join(parts)
+
+
+def table(at: AppTest):
+    """The first dataframe on the page."""
+    assert at.dataframe, "the page shows no table"
+    return at.dataframe[0].value
+
+
+def test_overview_counts_and_demo_banner(app):
+    at = app.run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Claims"] == "8"
+    assert metrics["Articles"] == "5"
+    assert metrics["Regulatory facts"] == "6"
+    assert "Demo data" in page_text(at)
+    assert "Unapproved use" in page_text(at)  # the verdict notes name each label with its friendly name
+    assert len(at.get("vega_lite_chart")) == 4
+
+
+def test_claims_page_lists_all_then_filters_by_person(app):
+    at = app.run()
+    at.switch_page("pages/claims.py").run()
+    assert not at.exception
+    assert len(table(at)) == 8
+    at.sidebar.multiselect(key="filter_people").select("Ana Vega").run()
+    shown = table(at)
+    assert list(shown["Person"]) == ["Ana Vega", "Ana Vega"]
+    assert "**2** claims match" in page_text(at)
+
+
+@pytest.mark.parametrize(("key", "value", "expected"), [
+    ("filter_verdicts", "unapproved_use", {"Marco Reyes", "Jules Okafor"}),
+    ("filter_substances", "ketamine", {"Ana Vega", ""}),  # ketamine brings its form esketamine along
+    ("filter_roles", "expert", {"Lena Hart"}),
+    ("filter_source_types", "commercial", {"Marco Reyes", "Green Leaf Shop"}),
+    ("filter_outlets", "Health Wire", {"Lena Hart", "Jules Okafor"}),
+    ("filter_conditions", "anxiety", {"Marco Reyes"}),
+    ("filter_claim_types", "legal", {"Lena Hart", "Green Leaf Shop", "Ana Vega"}),
+    ("filter_stances", "disputes", {"Ana Vega"}),
+])
+def test_each_multiselect_filter_narrows_the_table(app, key, value, expected):
+    at = app.run()
+    at.switch_page("pages/claims.py").run()
+    at.sidebar.multiselect(key=key).select(value).run()
+    assert not at.exception
+    assert set(table(at)["Person"]) == expected
+
+
+def test_search_hedged_and_date_filters(app):
+    at = app.run()
+    at.switch_page("pages/claims.py").run()
+    at.sidebar.text_input(key="filter_search").input('"schedule i"').run()
+    assert list(table(at)["Person"]) == ["Lena Hart"]
+    at.sidebar.text_input(key="filter_search").input("").run()
+    at.sidebar.radio(key="filter_hedged").set_value("yes").run()
+    assert list(table(at)["Person"]) == ["Marco Reyes"]
+    at.sidebar.radio(key="filter_hedged").set_value("any").run()
+    from datetime import date
+    at.sidebar.date_input(key="filter_dates").set_value((date(2025, 1, 1), date(2025, 3, 1))).run()
+    assert set(table(at)["Person"]) == {"Lena Hart", "Jules Okafor", "Zed"}
+
+
+def test_unchecked_claims_and_demo_toggle(app):
+    at = app.run()
+    at.switch_page("pages/claims.py").run()
+    at.sidebar.multiselect(key="filter_verdicts").select("unchecked").run()
+    assert list(table(at)["Person"]) == ["Green Leaf Shop"]
+    at.sidebar.checkbox(key="filter_include_demo").uncheck().run()
+    assert not at.dataframe  # every fixture article is a demo article
+    assert "No claims match" in page_text(at)
+
+
+def test_filters_survive_a_trip_to_another_page(app):
+    at = app.run()
+    at.switch_page("pages/claims.py").run()
+    at.sidebar.multiselect(key="filter_people").select("Zed").run()
+    at.switch_page("pages/overview.py").run()
+    at.switch_page("pages/claims.py").run()
+    assert list(table(at)["Person"]) == ["Zed"]
+
+
+def test_sorting_and_paging(app):
+    at = app.run()
+    at.switch_page("pages/claims.py").run()
+    assert str(table(at)["Published"].iloc[0])[:10] == "2025-06-05"
+    at.selectbox(key="claims_sort").select("oldest").run()
+    assert str(table(at)["Published"].iloc[0])[:10] == "2024-03-18"
+    at.selectbox(key="claims_sort").select("verdict").run()
+    assert table(at)["Verdict"].iloc[0].endswith("(unapproved_use)")
+    at.selectbox(key="claims_page_size").select(25).run()
+    assert at.number_input(key="claims_page").max == 1
+
+
+def test_open_a_claim_shows_paragraph_facts_and_verdict(app, store_db):
+    at = app.run()
+    at.switch_page("pages/claims.py").run()
+    at.sidebar.multiselect(key="filter_people").select("Ana Vega").run()
+    claim_id = store_db[1][ANA]
+    at.selectbox(key="claims_open_pick").select(claim_id).run()
+    at.button(key="claims_open").click().run()
+    assert not at.exception
+    text = page_text(at)
+    assert "Claim detail" in text
+    assert "<mark" in text and "cured my depression" in text
+    assert "Partly right" in text and "`partly_consistent`" in text
+    assert "Spravato" in text and "accessdata.fda.gov" in text  # the fact and its source, beside the verdict
+    assert "European Union" in text
+    assert "Demo article" in text
+
+
+def test_claim_detail_escapes_hostile_article(app, store_db):
+    claim_id = store_db[1]["Zed claimed that ibogaine resets the brain overnight."]
+    app.query_params["claim"] = claim_id
+    at = app.run()
+    at.switch_page("pages/claim.py").run()
+    assert not at.exception
+    html_blocks = [m.value for m in at.markdown if "<mark" in m.value]
+    assert len(html_blocks) == 1
+    assert "<script>" not in html_blocks[0] and "<b>" not in html_blocks[0]
+    assert "&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;" in html_blocks[0]
+    assert "&lt;b&gt;" in html_blocks[0] and "&amp; more" in html_blocks[0]
+    assert HOSTILE_TITLE in [t.value for t in at.text]  # shown as plain text, quotes and all
+    assert "Not covered" in page_text(at)
+
+
+def test_hostile_search_is_only_a_search(app, store_db):
+    at = app.run()
+    at.switch_page("pages/claims.py").run()
+    at.sidebar.text_input(key="filter_search").input("'; DROP TABLE claims; --").run()
+    assert not at.exception
+    assert list(table(at)["Person"]) == ["Zed"]  # it matches the hostile headline, as text
+    at.sidebar.text_input(key="filter_search").input("").run()
+    assert len(table(at)) == 8  # and the claims table is still whole
+    assert SCRIPT not in page_text(at)

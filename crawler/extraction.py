@@ -1,25 +1,150 @@
-"""Article extraction: main text by trafilatura, with title and date metadata."""
+"""Article extraction: main text, metadata, language and source type of one saved HTML page."""
 
 from __future__ import annotations
 
-import trafilatura
+import logging
+import re
+
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
+
+from crawler.encoding import binary_kind, decode_html, maybe_gunzip
+from crawler.language import choose_language
+from crawler.main_text import extract_main_text
+from crawler.metadata import clean_text, normalise_date, structured_metadata
+from crawler.source_type import classify_source, evidence_from_page
+
+logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+
+# trafilatura refuses bigger files too; past this a "page" is a data dump, not an article.
+MAX_HTML_CHARS = 20_000_000
+_MARKUP = re.compile(r"<\s*[a-zA-Z!/?]")
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—:»·-]\s+")
+_PAGE_TEXT_XPATH = "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
+
+FIELDS = (
+    "url", "title", "text", "author", "publisher", "published", "modified", "language", "canonical_url",
+    "description", "source_type", "date_source", "language_source", "headline_image", "site_name",
+    "section", "encoding", "extraction_method", "word_count",
+)
+
+
+def _empty_result(url: str | None) -> dict:
+    """A result with every field present and nothing found."""
+    result = dict.fromkeys(FIELDS)
+    result.update(url=url, text="", source_type="unknown", word_count=0)
+    return result
 
 
 def extract_article(html: bytes | str, url: str | None = None) -> dict:
-    """Main text and metadata of one HTML page: title, text, published date, author, publisher."""
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, favor_precision=False)
-    if doc is None:
-        return {"url": url, "title": None, "text": "", "published": None}
-    data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    return {
-        "url": url,
-        "title": data.get("title"),
-        "text": data.get("text") or "",
-        "published": data.get("date"),
-        "author": data.get("author"),
-        "publisher": data.get("sitename"),
-        "language": data.get("language"),
-        "canonical_url": data.get("url"),
-        "description": data.get("description"),
-        "source_type": "unknown",
-    }
+    """Main text and metadata of one HTML page; never raises: a page that yields nothing gets text ''
+    and a one-line reason in "skipped" (not an article) or "error" (extraction failed)."""
+    result = _empty_result(url)
+    try:
+        _extract_into(result, html, url)
+    except Exception as exc:  # noqa: BLE001 - one strange page must never stop a crawl; say why instead
+        result["error"] = f"extraction failed: {type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}"
+        result["text"] = result.get("text") or ""
+    return result
+
+
+def _extract_into(result: dict, html: bytes | str, url: str | None) -> None:
+    """Fill result in place; sets result["skipped"] and returns early for input that is not an article."""
+    if not isinstance(html, (bytes, bytearray, str)):
+        result["error"] = f"expected HTML as bytes or str, got {type(html).__name__}"
+        return
+    if isinstance(html, (bytes, bytearray)):
+        html = maybe_gunzip(bytes(html))
+        kind = binary_kind(html)
+        if kind:
+            result["skipped"] = f"not HTML: looks like {kind}"
+            return
+    if not html.strip():
+        result["skipped"] = "empty page"
+        return
+    markup, encoding = decode_html(html)
+    result["encoding"] = encoding
+    if len(markup) > MAX_HTML_CHARS:
+        result["skipped"] = f"page too large: {len(markup):,} characters (limit {MAX_HTML_CHARS:,})"
+        return
+    if not _MARKUP.search(markup[:65536]):
+        result["skipped"] = "not HTML: no markup found"
+        return
+    tree = load_html(markup)
+    if tree is None:
+        result["skipped"] = "not HTML: no document could be parsed"
+        return
+
+    meta = structured_metadata(tree, url)
+    text, method = extract_main_text(markup, url)
+    result["text"] = text
+    result["extraction_method"] = method
+    result["word_count"] = len(text.split())
+    _fill_metadata(result, meta, tree, url)
+    result["language"], result["language_source"] = choose_language(
+        meta.get("declared_language"), text or " ".join(filter(None, (result["title"], result["description"])))
+    )
+    page_text = " ".join(tree.xpath(_PAGE_TEXT_XPATH))
+    evidence = evidence_from_page(url, meta, tree, page_text)
+    result["source_type"], result["source_scores"] = classify_source(evidence)
+    if not text:
+        result["skipped"] = "no article text found"
+
+
+def _fill_metadata(result: dict, meta: dict, tree: HtmlElement, url: str | None) -> None:
+    """Copy structured metadata into result, with trafilatura and htmldate filling the gaps."""
+    for key in ("title", "author", "publisher", "published", "modified", "canonical_url", "description",
+                "date_source", "headline_image", "site_name", "section"):
+        result[key] = meta.get(key)
+    if not result["title"]:
+        result["title"] = _heading_title(tree) or _strip_site_suffix(meta.get("title_tag"))
+    if not result["author"] or not result["publisher"] or not result["title"]:
+        fallback = _trafilatura_metadata(tree)
+        for key, value in fallback.items():
+            result[key] = result[key] or value
+    if not result["published"]:
+        result["published"] = _htmldate(tree, url or result["canonical_url"])
+        result["date_source"] = "htmldate" if result["published"] else None
+
+
+def _heading_title(tree: HtmlElement) -> str | None:
+    """The page's single <h1>, when there is exactly one (several h1s are usually a site template)."""
+    headings = [clean_text(h.text_content()) for h in tree.iter("h1")]
+    headings = [h for h in headings if h]
+    return headings[0] if len(headings) == 1 else None
+
+
+def _strip_site_suffix(title: str | None) -> str | None:
+    """'Headline | Site Name' -> 'Headline' (the longest part, since site names are short)."""
+    if not title:
+        return None
+    parts = _TITLE_SEPARATORS.split(title)
+    return max(parts, key=len) if len(parts) > 1 else title
+
+
+def _trafilatura_metadata(tree: HtmlElement) -> dict:
+    """Title, author and site name by trafilatura's own heuristics (meta tags, bylines, headings)."""
+    from trafilatura import metadata as traf_meta
+
+    found: dict = {}
+    try:
+        meta = traf_meta.examine_meta(tree)
+        found["title"] = meta.title or traf_meta.extract_title(tree)
+        author = meta.author or traf_meta.extract_author(tree)
+        # trafilatura itself drops one-word "authors": they are usually site names or "admin".
+        found["author"] = author if author and " " in author.strip() else None
+        found["publisher"] = meta.sitename or traf_meta.extract_sitename(tree)
+    except Exception:  # noqa: BLE001 - a fallback must not fail the page; the fields just stay empty
+        return {}
+    return {key: clean_text(value) for key, value in found.items()}
+
+
+def _htmldate(tree: HtmlElement, url: str | None) -> str | None:
+    """Publication date found by htmldate (URL patterns, visible dates, headers), or None."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(tree, url=url, original_date=True, extensive_search=True)
+    except Exception:  # noqa: BLE001 - htmldate's parsers meet every kind of broken date
+        return None
+    return normalise_date(found)

@@ -1,0 +1,66 @@
+"""Article language: the page's declaration checked against a cheap script and stop-word test of the text."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+_RESOURCE = Path(__file__).with_name("resources") / "languages.json"
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+_SAMPLE_CHARS = 6000
+_MIN_WORDS = 8  # below this a stop-word count says nothing
+_MIN_SHARE = 0.15  # clear cases: prose is 25-45 % these function words in its own language
+_MIN_MARGIN = 1.5  # and the winner must clearly beat the runner-up (es/pt/ca share many words)
+
+
+@lru_cache(maxsize=1)
+def _resources() -> tuple[list[tuple[str, re.Pattern, float]], dict[str, frozenset[str]]]:
+    """Script rules and stop-word sets, loaded once."""
+    data = json.loads(_RESOURCE.read_text(encoding="utf-8"))
+    scripts = [(rule["language"], re.compile(rule["pattern"]), rule["share"]) for rule in data["scripts"]]
+    stoplists = {code: frozenset(words.split()) for code, words in data["function_words"].items()}
+    return scripts, stoplists
+
+
+def normalise_language(value: str | None) -> str | None:
+    """ISO 639-1 code from a declaration like 'en-US', 'en_GB', 'EN' or 'pt-br'; None if not one."""
+    if not value:
+        return None
+    code = re.split(r"[-_;,\s]", value.strip().lower(), maxsplit=1)[0]
+    return code if re.fullmatch(r"[a-z]{2}", code) else None
+
+
+def detect_language(text: str) -> tuple[str | None, bool]:
+    """(language code or None, whether the evidence is clear) from the text alone."""
+    sample = text[:_SAMPLE_CHARS]
+    letters = len(_LETTER.findall(sample))
+    if not letters:
+        return None, False
+    scripts, stoplists = _resources()
+    for language, pattern, share in scripts:
+        if len(pattern.findall(sample)) >= share * letters:
+            return language, letters >= 20
+    words = [word.lower() for word in _WORD.findall(sample)]
+    if not words:
+        return None, False
+    counts = sorted(((sum(word in stops for word in words), code) for code, stops in stoplists.items()),
+                    reverse=True)
+    (best, language), (second, _) = counts[0], counts[1]
+    if best == 0:
+        return None, False
+    clear = len(words) >= _MIN_WORDS and best >= _MIN_SHARE * len(words) and best >= _MIN_MARGIN * second
+    return language, clear
+
+
+def choose_language(declared: str | None, text: str) -> tuple[str | None, str | None]:
+    """(language, where it came from): the declaration unless the text clearly says otherwise."""
+    declared_code = normalise_language(declared)
+    detected, clear = detect_language(text)
+    if declared_code and (not clear or detected == declared_code):
+        return declared_code, "declared"
+    if detected and (clear or not declared_code):
+        return detected, "text"
+    return None, None

@@ -1,0 +1,239 @@
+"""Article metadata from structured data: JSON-LD, OpenGraph and microdata (extruct), then <meta> tags."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+
+from extruct.jsonld import JsonLdExtractor
+from extruct.opengraph import OpenGraphExtractor
+from extruct.w3cmicrodata import MicrodataExtractor
+from lxml.html import HtmlElement
+
+# schema.org types whose node describes the article itself (not the site, a person or a breadcrumb).
+ARTICLE_TYPES = {
+    "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+    "BackgroundNewsArticle", "ReviewNewsArticle", "AskPublicNewsArticle", "BlogPosting", "LiveBlogPosting",
+    "SocialMediaPosting", "ScholarlyArticle", "MedicalScholarlyArticle", "TechArticle", "Report",
+    "SatiricalArticle", "AdvertiserContentArticle", "MedicalWebPage", "WebPage", "Recipe", "Review",
+    "HowTo", "PressRelease",
+}
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_SLASH_DATE = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
+_URLISH = re.compile(r"^(https?:)?//|^www\.", re.I)
+_SPACE = re.compile(r"\s+")
+
+_jsonld = JsonLdExtractor()
+_opengraph = OpenGraphExtractor()
+_microdata = MicrodataExtractor()
+
+
+def normalise_date(value) -> str | None:
+    """'YYYY-MM-DD' for an ISO, slash or RFC 2822 date string (local date as written), else None."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    match = _ISO_DATE.search(text) or _SLASH_DATE.search(text)
+    parsed = None
+    if match:
+        try:
+            parsed = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        except ValueError:
+            return None
+    else:
+        try:
+            parsed = parsedate_to_datetime(text).date()
+        except (TypeError, ValueError, IndexError):
+            return None
+    # A date before the web or far in the future is a template placeholder, not a publication date.
+    if parsed.year < 1990 or parsed > date(datetime.now().year + 1, 12, 31):
+        return None
+    return parsed.isoformat()
+
+
+def clean_text(value) -> str | None:
+    """A one-line, stripped string, or None for empty or non-string values."""
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str) and v.strip()), None)
+    if not isinstance(value, str):
+        return None
+    text = _SPACE.sub(" ", value).strip()
+    return text or None
+
+
+def _names(value) -> list[str]:
+    """Person or organisation names from a JSON-LD value (string, object, or list of either)."""
+    if isinstance(value, list):
+        return [name for item in value for name in _names(item)]
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("legalName")
+        if isinstance(value, (list, dict)):
+            return _names(value)
+    text = clean_text(value)
+    if not text or _URLISH.search(text):  # a profile URL is not a name
+        return []
+    return [text]
+
+
+def _types(node: dict) -> set[str]:
+    """The schema.org types of a JSON-LD node, without URL prefixes."""
+    kinds = node.get("@type") or []
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    return {str(kind).rsplit("/", 1)[-1] for kind in kinds}
+
+
+def _flatten(items) -> list[dict]:
+    """Every JSON-LD object in the page, with @graph lists and nested lists opened up."""
+    nodes, stack = [], list(items) if isinstance(items, list) else [items]
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, list):
+            stack[:0] = item
+        elif isinstance(item, dict):
+            nodes.append(item)
+            if isinstance(item.get("@graph"), list):
+                stack.extend(item["@graph"])
+    return nodes
+
+
+def jsonld_nodes(tree: HtmlElement) -> list[dict]:
+    """All JSON-LD objects in the page; a broken script block is skipped, not fatal."""
+    nodes = []
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            # extruct's public extract_items() gives up on the whole page at the first bad block,
+            # so parse block by block with the same (comment-tolerant) parser.
+            nodes.extend(_flatten(list(_jsonld._extract_items(script))))
+        except Exception:  # noqa: BLE001 - sites ship every kind of broken JSON; one bad block must not cost the rest
+            continue
+    return nodes
+
+
+def _article_node(nodes: list[dict]) -> dict:
+    """The JSON-LD node that describes the article (a news/blog type beats a generic WebPage)."""
+    best, best_rank = {}, 99
+    for node in nodes:
+        kinds = _types(node)
+        if not kinds & ARTICLE_TYPES:
+            continue
+        rank = 2 if kinds <= {"WebPage"} else 1 if "Article" in kinds else 0
+        if rank < best_rank:
+            best, best_rank = node, rank
+    return best
+
+
+def _opengraph_props(tree: HtmlElement) -> dict[str, str]:
+    """OpenGraph and article:* properties as a flat dict (first value of each)."""
+    props: dict[str, str] = {}
+    try:
+        for item in _opengraph.extract_items(tree):
+            for key, value in item.get("properties", []):
+                props.setdefault(key, value)
+    except Exception:  # noqa: BLE001 - malformed namespaces in the wild
+        pass
+    return props
+
+
+def _microdata_article(tree: HtmlElement, url: str | None) -> dict:
+    """Properties of the first microdata item that is an article, or {}."""
+    if not tree.xpath("//*[@itemscope][1]"):
+        return {}
+    try:
+        items = _microdata.extract_items(tree, url)
+    except Exception:  # noqa: BLE001 - extruct trips over some broken itemprop markup
+        return {}
+    for item in items:
+        types = item.get("type") or []
+        types = types if isinstance(types, list) else [types]
+        if {str(t).rsplit("/", 1)[-1] for t in types} & ARTICLE_TYPES:
+            return item.get("properties") or {}
+    return {}
+
+
+def _meta(tree: HtmlElement, *names: str) -> str | None:
+    """Content of the first <meta name=...> or <meta property=...> among names, or None."""
+    for name in names:
+        for attr in ("name", "property", "itemprop", "http-equiv"):
+            values = tree.xpath(f'//meta[translate(@{attr}, "ABCDEFGHIJKLMNOPQRSTUVWXYZ", '
+                                f'"abcdefghijklmnopqrstuvwxyz")="{name}"]/@content')
+            text = clean_text(values[0]) if values else None
+            if text:
+                return text
+    return None
+
+
+def _first(*values):
+    """The first value that is not None or empty."""
+    return next((value for value in values if value), None)
+
+
+def _image(value) -> str | None:
+    """An image URL from a JSON-LD image value (URL, ImageObject, or a list of either)."""
+    if isinstance(value, list):
+        return _first(*(_image(item) for item in value))
+    if isinstance(value, dict):
+        value = value.get("url") or value.get("contentUrl")
+    return clean_text(value)
+
+
+def structured_metadata(tree: HtmlElement, url: str | None = None) -> dict:
+    """Metadata fields from JSON-LD, OpenGraph, microdata and <meta> tags, plus the types seen."""
+    nodes = jsonld_nodes(tree)
+    article = _article_node(nodes)
+    og = _opengraph_props(tree)
+    micro = _microdata_article(tree, url)
+    publisher = article.get("publisher") or {}
+    publisher_names = _names(publisher) or _names(article.get("sourceOrganization"))
+
+    published, date_source = None, None
+    for source, value in (
+        ("json-ld", article.get("datePublished") or article.get("dateCreated")),
+        ("opengraph", og.get("article:published_time") or og.get("og:published_time")),
+        ("microdata", micro.get("datePublished")),
+        ("meta", _meta(tree, "article:published_time", "date", "dc.date", "dc.date.issued",
+                       "pubdate", "publishdate", "publish-date", "sailthru.date", "parsely-pub-date")),
+    ):
+        published = normalise_date(value if isinstance(value, str) else clean_text(value))
+        if published:
+            date_source = source
+            break
+    modified = _first(*(normalise_date(clean_text(v)) for v in (
+        article.get("dateModified"), og.get("article:modified_time"), og.get("og:updated_time"),
+        micro.get("dateModified"), _meta(tree, "last-modified", "dc.date.modified"))))
+
+    canonical = tree.xpath('//link[translate(@rel, "CANONICAL", "canonical")="canonical"]/@href')
+    title_tag = tree.xpath("//title/text()")
+    html_lang = tree.xpath("/html/@lang | /html/@xml:lang")
+    jsonld_types = sorted({kind for node in nodes for kind in _types(node)})
+    return {
+        "title": _first(clean_text(article.get("headline")), clean_text(og.get("og:title")),
+                        clean_text(micro.get("headline")), clean_text(article.get("name"))),
+        "title_tag": clean_text(title_tag[0]) if title_tag else None,
+        "author": "; ".join(dict.fromkeys(_names(article.get("author")) or _names(micro.get("author"))
+                                          or _names(og.get("article:author"))
+                                          or _names(_meta(tree, "author", "dc.creator", "byl"))))
+        or None,
+        "publisher": _first(*publisher_names, clean_text(og.get("og:site_name")),
+                            _meta(tree, "application-name", "publisher", "dc.publisher")),
+        "site_name": _first(clean_text(og.get("og:site_name")), _meta(tree, "application-name")),
+        "publisher_types": sorted(_types(publisher)) if isinstance(publisher, dict) else [],
+        "published": published,
+        "date_source": date_source,
+        "modified": modified,
+        "declared_language": _first(clean_text(html_lang[0]) if html_lang else None,
+                                    clean_text(article.get("inLanguage")) if isinstance(
+                                        article.get("inLanguage"), str) else None,
+                                    clean_text(og.get("og:locale")),
+                                    _meta(tree, "content-language", "language", "dc.language")),
+        "canonical_url": _first(clean_text(canonical[0]) if canonical else None, clean_text(og.get("og:url")),
+                                clean_text(article.get("url")) if isinstance(article.get("url"), str) else None),
+        "description": _first(clean_text(article.get("description")), clean_text(og.get("og:description")),
+                              _meta(tree, "description")),
+        "headline_image": _first(_image(article.get("image")), clean_text(og.get("og:image")),
+                                 _image(micro.get("image"))),
+        "og_type": clean_text(og.get("og:type")),
+        "jsonld_types": jsonld_types,
+        "article_type": sorted(_types(article)) if article else [],
+        "section": clean_text(article.get("articleSection")) or clean_text(og.get("article:section")),
+    }

@@ -1,0 +1,162 @@
+"""The claim checker: sets each claim beside the facts that bear on it and writes one verdict per claim and fact."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from facts import verdict_rules as vr
+from facts.claim_reading import ClaimReading, known_substance, read_claim
+from facts.curated import load_curated
+from nlp.lexicon import family, lineage
+
+LABELS = ("consistent", "partly_consistent", "inconsistent", "unapproved_use", "not_covered")
+
+# Kinds whose facts about a narrower product (esketamine) bear on a claim about the broader substance
+# (ketamine): "ketamine was approved for depression" must meet the Spravato approval.
+REACH_DOWN = ("approval", "extension", "rejection", "designation", "guidance", "revocation")
+
+
+class FactIndex:
+    """Facts grouped by substance, for finding those that may bear on a claim."""
+
+    def __init__(self, facts: list[dict]):
+        self.facts = sorted(facts, key=lambda f: f["fact_id"])
+        self.by_substance: dict[str, list[dict]] = {}
+        for fact in self.facts:
+            self.by_substance.setdefault(fact["substance"], []).append(fact)
+            for other in fact.get("covers") or []:
+                self.by_substance.setdefault(other, []).append(fact)
+
+    def candidates(self, substance: str) -> list[dict]:
+        """Facts about the substance itself, facts that name it in `covers`, and facts about its descendants
+        (only for kinds in REACH_DOWN); de-duplicated, in id order."""
+        out: dict[str, dict] = {f["fact_id"]: f for f in self.by_substance.get(substance, [])}
+        for other in family(substance) - {substance}:
+            if substance in lineage(other):  # other is a descendant of the substance
+                for fact in self.by_substance.get(other, []):
+                    if fact["kind"] in REACH_DOWN and fact["substance"] == other:
+                        out.setdefault(fact["fact_id"], fact)
+        return [out[k] for k in sorted(out)]
+
+
+def relevant_kinds(reading: ClaimReading) -> set[str]:
+    """The kinds of fact that can bear on this claim, given what it talks about."""
+    kinds: set[str] = set()
+    for aspect in reading.aspects:
+        kinds.update(vr.KINDS_FOR_ASPECT.get(aspect, ()))
+    return kinds
+
+
+def not_covered(substance: str | None, jurisdiction: str | None, why: str) -> dict:
+    """The single verdict of a claim no fact bears on."""
+    return {"fact_id": "", "substance": substance, "jurisdiction": jurisdiction, "verdict": "not_covered",
+            "rationale": why, "source_url": None}
+
+
+def check_claim(claim: dict, index: FactIndex) -> list[dict]:
+    """Every verdict for one claim: one per fact that bears on it, or a single not_covered."""
+    reading = read_claim(claim)
+    kinds = relevant_kinds(reading)
+    where = sorted(reading.jurisdictions) if reading.jurisdictions else None
+    jurisdiction_label = ", ".join(where) if where else None
+    if not reading.substances:
+        return [not_covered(None, jurisdiction_label, "The claim names no substance or treatment the fact base knows.")]
+    ctx = vr.Context()
+    candidates: dict[str, list[dict]] = {}
+    for substance in reading.substances:
+        facts = [f for f in index.candidates(substance)
+                 if f["kind"] in kinds and (where is None or f["jurisdiction"] in where)]
+        candidates[substance] = facts
+        for fact in facts:
+            if fact["kind"] in vr.APPROVALS and fact["substance"] == substance:
+                rel, _ = vr.best_relation(reading, fact)
+                if rel in ("same", "narrower"):
+                    ctx.approved_same_substance.add(substance)
+    verdicts: list[dict] = []
+    seen: set[str] = set()
+    for substance in reading.substances:
+        for fact in candidates[substance]:
+            if fact["fact_id"] in seen:
+                continue
+            outcome = vr.JUDGES[fact["kind"]](reading, substance, fact, ctx)
+            if outcome is None:
+                continue
+            seen.add(fact["fact_id"])
+            verdicts.append({
+                "fact_id": fact["fact_id"], "substance": fact["substance"], "jurisdiction": fact["jurisdiction"],
+                "verdict": outcome.label, "rationale": rationale(reading, fact, outcome),
+                "source_url": fact.get("source_url"),
+            })
+    if verdicts:
+        return verdicts
+    first = reading.substances[0]
+    if not any(known_substance(s) for s in reading.substances):
+        why = f"'{first}' is not in the substance lexicon, so no regulatory fact is known about it."
+    elif not any(index.candidates(s) for s in reading.substances):
+        why = (f"The fact base holds no regulatory record for {', '.join(reading.substances)}"
+               " (no approval, schedule or warning is on file).")
+    else:
+        scope = f" in {jurisdiction_label}" if jurisdiction_label else ""
+        why = (f"No fact{scope} bears on what this claim says about {', '.join(reading.substances)}"
+               " (the record holds no approval, legal status, dose or warning that speaks to it).")
+    return [not_covered(first, jurisdiction_label, why)]
+
+
+def rationale(reading: ClaimReading, fact: dict, outcome: vr.Outcome) -> str:
+    """The plain-English explanation: the record, what matches, what differs, and how the claim was read."""
+    parts = [outcome.lead.strip()]
+    if outcome.matches:
+        parts.append("Matches: " + "; ".join(dict.fromkeys(outcome.matches)) + ".")
+    if outcome.differs:
+        parts.append("Differs: " + "; ".join(dict.fromkeys(outcome.differs)) + ".")
+    notes = []
+    if reading.negated or reading.claim.get("stance") == "disputes":
+        notes.append("the claim is negative or disputes the point")
+    if reading.hedged:
+        notes.append("the claim is hedged")
+    if notes:
+        parts.append("Note: " + " and ".join(notes) + ".")
+    parts.append(f"Source: {fact.get('authority')}, {fact.get('source_title') or fact.get('source_url')}.")
+    return " ".join(p for p in parts if p)
+
+
+def check_claims(claims: list[dict], facts: list[dict]) -> dict[str, list[dict]]:
+    """Verdicts for many claims against one set of facts, keyed by claim_id."""
+    index = FactIndex(facts)
+    return {c["claim_id"]: check_claim(c, index) for c in claims}
+
+
+def reference_key(fact: dict) -> tuple[str, str] | None:
+    """What identifies the record a fact describes: (kind, application number such as 'NDA 211243')."""
+    ref = fact.get("reference")
+    if not ref:
+        return None
+    return fact["kind"], " ".join(str(ref).upper().replace("NDA0", "NDA 0").split())
+
+
+def merge_facts(curated: list[dict], stored: list[dict]) -> list[dict]:
+    """Curated facts plus imported ones already in the store; a curated fact wins over an import of the same record."""
+    curated_ids = {f["fact_id"] for f in curated}
+    curated_refs = {reference_key(f) for f in curated} - {None}
+    merged = {f["fact_id"]: f for f in curated}
+    for fact in stored:
+        if fact["fact_id"] in curated_ids or fact.get("origin") == "curated":
+            continue
+        if reference_key(fact) in curated_refs:
+            continue  # the curated fact describing the same approval wins; the import stays stored, linked
+        merged[fact["fact_id"]] = fact
+    return [merged[k] for k in sorted(merged)]
+
+
+def check_store(store) -> dict:
+    """Load the curated facts (keeping imported ones), check every claim, write verdicts; returns a summary."""
+    curated = load_curated()
+    store.save_facts(curated)
+    facts = merge_facts(curated, store.load_facts())
+    claims = store.claims_for_checking()
+    verdicts = check_claims(claims, facts)
+    store.save_verdicts(verdicts)
+    counts = Counter(v["verdict"] for vs in verdicts.values() for v in vs)
+    summary = {"facts": len(facts), "claims": len(claims), "verdicts": sum(counts.values())}
+    summary.update({label: counts.get(label, 0) for label in LABELS})
+    return summary

@@ -1,0 +1,59 @@
+"""The condition vocabulary (facts/data/conditions.yaml): canonical ids, synonyms and parent links."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from facts.loader import read_yaml_data
+
+
+def normal(name: str) -> str:
+    """A condition name compared loosely: lower case, '_' and '-' as spaces, single spaces."""
+    return re.sub(r"\s+", " ", re.sub(r"[_\-]", " ", str(name).lower())).strip()
+
+
+@cache
+def _table() -> tuple[dict[str, str | None], dict[str, str]]:
+    """(parent of each canonical id, canonical id of each normalised name or synonym)."""
+    data = read_yaml_data("conditions.yaml")["conditions"]
+    parents: dict[str, str | None] = {}
+    names: dict[str, str] = {}
+    for cid, entry in data.items():
+        parents[cid] = (entry or {}).get("parent")
+        names[normal(cid)] = cid
+    for cid, entry in data.items():
+        for synonym in (entry or {}).get("synonyms") or []:
+            names.setdefault(normal(synonym), cid)
+    return parents, names
+
+
+def canonical(name: str) -> str:
+    """The canonical id of a condition name or synonym; an unknown name is kept (normalised)."""
+    return _table()[1].get(normal(name), normal(name))
+
+
+def lineage(condition: str) -> list[str]:
+    """The condition and its broader conditions, nearest first: trd -> [trd, mdd, depression, ...]."""
+    parents = _table()[0]
+    chain, current = [], canonical(condition)
+    while current and current not in chain:
+        chain.append(current)
+        current = parents.get(current)
+    return chain
+
+
+def relation(claimed: str, indication: str) -> str | None:
+    """How a claimed condition meets an indication: 'same', 'narrower' (claim within it), 'broader', or None.
+
+    'broader' means the claim names a wider condition than the one approved (depression vs
+    treatment-resistant depression): the approval covers only part of what the claim says.
+    """
+    claimed, indication = canonical(claimed), canonical(indication)
+    if claimed == indication:
+        return "same"
+    if indication in lineage(claimed):
+        return "narrower"
+    if claimed in lineage(indication) and claimed != "mental health":
+        return "broader"
+    return None

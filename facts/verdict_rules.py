@@ -1,0 +1,393 @@
+"""The verdict rules: compare one claim with one fact and give a label and a plain-English rationale."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from facts import conditions as cond
+from facts import cues
+from facts.claim_reading import ClaimReading
+from nlp.lexicon import lineage, load_substances
+
+APPROVALS = ("approval", "extension")
+NEGATIVE_FINDINGS = ("not_approved", "not_shown_effective", "unsafe", "not_recommended")
+ROMAN_ORDER = ("I", "II", "III", "IV", "V")
+
+
+@dataclass
+class Context:
+    """What the checker knows across facts for one claim (e.g. whether any approval matches its condition)."""
+
+    approved_same_substance: set[str] = field(default_factory=set)  # substances with an approval for the claim's condition
+
+
+@dataclass
+class Outcome:
+    """One verdict before it is written: label, what matches, what differs, and the fact's own statement."""
+
+    label: str
+    lead: str
+    matches: list[str] = field(default_factory=list)
+    differs: list[str] = field(default_factory=list)
+
+
+def substance_names(substance: str) -> list[str]:
+    """Names a claim may use for a substance: its id and synonyms, minus those naming an ancestor."""
+    entry = load_substances().get(substance) or {}
+    ancestors = [a for a in lineage(substance)[1:]]
+    names = [substance] + list(entry.get("synonyms") or [])
+    return [n for n in names if len(n) > 2 and not any(a in n.lower() for a in ancestors)]
+
+
+def brands(substance: str) -> list[str]:
+    """Brand names among a substance's synonyms (capitalised single words such as Ozempic)."""
+    entry = load_substances().get(substance) or {}
+    return [s for s in entry.get("synonyms") or [] if re.fullmatch(r"[A-Z][a-z]+", s)]
+
+
+def fact_year(fact: dict) -> set[int]:
+    """The years a fact's dates name (its date, and when it took effect)."""
+    out = set()
+    for key in ("date", "date_effective"):
+        value = fact.get(key)
+        if value:
+            out.add(int(str(value)[:4]))
+    return out
+
+
+def fact_indications(fact: dict) -> list[str]:
+    """The canonical condition ids a fact is about."""
+    return [cond.canonical(i) for i in fact.get("indications") or []]
+
+
+def best_relation(reading: ClaimReading, fact: dict) -> tuple[str | None, str | None]:
+    """The closest way the claim's conditions meet the fact's indications: (relation, claimed condition)."""
+    rank = {"same": 0, "narrower": 1, "broader": 2}
+    best: tuple[str | None, str | None] = (None, None)
+    for claimed in reading.conditions:
+        for indication in fact_indications(fact):
+            rel = cond.relation(claimed, indication)
+            if rel and (best[0] is None or rank[rel] < rank[best[0]]):
+                best = (rel, claimed)
+    return best
+
+
+def product_differences(reading: ClaimReading, substance: str, fact: dict) -> tuple[list[str], list[str]]:
+    """(matches, differences) on product, brand, route, population and conditions of use."""
+    matches, differs = [], []
+    text = reading.text
+    fact_sub = fact.get("substance")
+    if fact_sub != substance and not cues.has(text, substance_names(fact_sub)):
+        differs.append(f"the claim speaks of {substance}, but the product in the record is {fact_sub}"
+                       f"{' (' + fact['brand'] + ')' if fact.get('brand') else ''}, a related but distinct drug")
+    elif fact_sub == substance or cues.has(text, substance_names(fact_sub)):
+        matches.append(f"the substance ({fact_sub})")
+    brand = fact.get("brand")
+    named = [b for b in brands(fact_sub) if cues.has(text, [b])]
+    if brand and named:
+        if brand.lower() in (b.lower() for b in named):
+            matches.append(f"the product ({brand})")
+        else:
+            differs.append(f"the claim names {', '.join(named)}, but this record is for {brand}")
+    fact_routes = {r.lower() for r in fact.get("routes") or _as_list(fact.get("route"))}
+    if reading.routes and fact_routes:
+        equivalents = cues.rules()["route_equivalents"]
+        ok = any(fr in equivalents.get(r, [r]) or fr == r for r in reading.routes for fr in fact_routes)
+        if ok:
+            matches.append(f"the route ({', '.join(sorted(fact_routes))})")
+        else:
+            differs.append(f"the claim suggests {', '.join(sorted(reading.routes))} use, but the product is "
+                           f"{fact.get('form') or ''} given by the {', '.join(sorted(fact_routes))} route".replace("  ", " "))
+    population = (fact.get("population") or "").lower()
+    if reading.children and population.startswith("adult"):
+        differs.append(f"the claim concerns children or teenagers, but the record covers {population}")
+    conditions_of_use = (fact.get("conditions_of_use") or "").lower()
+    if reading.home_use and any(w in conditions_of_use for w in ("certified", "supervis", "observation")):
+        differs.append("the claim suggests use at home, but it may only be used under supervision in a certified setting")
+    return matches, differs
+
+
+def year_check(reading: ClaimReading, fact: dict) -> tuple[list[str], list[str]]:
+    """(matches, differences) between the years a claim names and the fact's date."""
+    if not reading.years or not fact.get("date"):
+        return [], []
+    years = fact_year(fact)
+    if any(y in years for y in reading.years):
+        return [f"the year ({'/'.join(str(y) for y in sorted(years))})"], []
+    return [], [f"the claim gives {', '.join(str(y) for y in reading.years)}, but the record's date is {fact['date']}"]
+
+
+def _as_list(value) -> list[str]:
+    if not value:
+        return []
+    return [v.strip() for v in str(value).split(",")] if isinstance(value, str) else list(value)
+
+
+def _condition_phrase(reading: ClaimReading, claimed: str | None = None) -> str:
+    return claimed or (", ".join(reading.conditions) if reading.conditions else "the claimed use")
+
+
+# -- approvals ------------------------------------------------------------------------------
+
+def judge_approval(reading: ClaimReading, substance: str, fact: dict, ctx: Context) -> Outcome | None:
+    """An approval or extension: is there an approval for the claimed use, product, year and population?"""
+    product = fact.get("product") or fact.get("brand") or fact.get("substance")
+    indication = fact.get("indication") or ", ".join(fact.get("indications") or [])
+    rel, claimed = best_relation(reading, fact)
+    regulatory = "regulatory" in reading.aspects
+    if not reading.conditions:
+        if not regulatory:
+            return None
+        matches, differs = product_differences(reading, substance, fact)
+        ym, yd = year_check(reading, fact)
+        matches, differs = matches + ym, differs + yd
+        if reading.denies:
+            return Outcome("inconsistent", f"The record shows an approval: {product} for {indication} ({fact['date']}).",
+                           matches, differs)
+        return Outcome("partly_consistent" if differs else "consistent",
+                       f"{product} was approved for {indication} on {fact['date']}.", matches, differs)
+    if rel is None:
+        same_sub = fact.get("substance") == substance
+        named_brand = fact.get("brand") and cues.has(reading.text, [fact["brand"]])
+        if substance in ctx.approved_same_substance and not named_brand:
+            return None  # another approval of this substance covers the use; this one does not bear on it
+        if not same_sub and not named_brand:
+            return None  # a related product approved for something else says nothing of this claim
+        use = _condition_phrase(reading)
+        if reading.denies:
+            return Outcome("consistent", f"No approval for {use} is in the record: {product} is approved only for "
+                           f"{indication}.", [f"no approval for {use}"])
+        if regulatory and reading.asserts_approval:
+            return Outcome("inconsistent", f"{product} is approved for {indication} ({fact['date']}), not for {use}.",
+                           [], [f"the approved use is {indication}, not {use}"])
+        return Outcome("unapproved_use", f"{use.capitalize()} is not an approved use: {product} is approved for "
+                       f"{indication} ({fact['date']}).", [], [f"the approved use is {indication}, not {use}"])
+    matches, differs = product_differences(reading, substance, fact)
+    if rel == "broader":
+        differs.append(f"the approval covers only {indication}, not {claimed} in general")
+    else:
+        matches.append(f"the use ({claimed})")
+    if regulatory:
+        ym, yd = year_check(reading, fact)
+        matches, differs = matches + ym, differs + yd
+    if reading.denies:
+        if fact.get("substance") != substance and not cues.has(reading.text, substance_names(fact["substance"])):
+            # "ketamine is not approved for depression" is true of ketamine; the related product is context.
+            return Outcome("consistent", f"{substance.capitalize()} itself has no such approval in the record; a related "
+                           f"drug, {product}, is approved for {indication} (since {fact['date']}).",
+                           [f"{substance} is not approved for {claimed}"], [])
+        return Outcome("inconsistent", f"{product} is approved for {indication} (since {fact['date']}).", matches, differs)
+    label = "partly_consistent" if differs else "consistent"
+    return Outcome(label, f"{product} is approved for {indication} (since {fact['date']}).", matches, differs)
+
+
+# -- rejections, guidance, revocations, designations, warnings ------------------------------
+
+def judge_finding(reading: ClaimReading, substance: str, fact: dict, ctx: Context) -> Outcome | None:
+    """A rejection, guidance or revocation: what a regulator said against (or for) a use."""
+    finding = fact.get("finding") or ("not_approved" if fact["kind"] in ("rejection", "revocation") else None)
+    rel, claimed = best_relation(reading, fact)
+    if fact.get("indications") and rel is None:
+        return None
+    if not fact.get("indications") and "regulatory" not in reading.aspects:
+        return None
+    lead = _first_sentence(fact.get("summary")) or f"{fact['authority']}: {finding} ({fact['date']})."
+    use = _condition_phrase(reading, claimed)
+    ym, yd = year_check(reading, fact) if "regulatory" in reading.aspects else ([], [])
+    if finding == "recommended":
+        if reading.denies:
+            return Outcome("inconsistent", lead, ym, yd)
+        return Outcome("partly_consistent" if yd else "consistent", lead, [f"the use ({use})"] + ym, yd)
+    if reading.denies:
+        return Outcome("partly_consistent" if yd else "consistent", lead, [f"no approval or support for {use}"] + ym, yd)
+    if reading.asserts_approval:
+        return Outcome("inconsistent", lead, ym, [f"the claim says it is approved or endorsed for {use}"] + yd)
+    if finding == "not_recommended":
+        return Outcome("partly_consistent", lead, ym, [f"{fact['authority']} did not recommend it for {use}"] + yd)
+    if "efficacy" in reading.aspects:
+        return Outcome("unapproved_use", lead, ym, [f"the claim promotes {use}, which the record does not support"] + yd)
+    return None
+
+
+def judge_designation(reading: ClaimReading, substance: str, fact: dict, ctx: Context) -> Outcome | None:
+    """A breakthrough or similar designation: a step in development, not an approval."""
+    rel, claimed = best_relation(reading, fact)
+    if fact.get("indications") and reading.conditions and rel is None:
+        return None
+    if not reading.conditions and "regulatory" not in reading.aspects:
+        return None
+    lead = _first_sentence(fact.get("summary"))
+    use = _condition_phrase(reading, claimed)
+    ym, yd = year_check(reading, fact)
+    if reading.mentions_designation:
+        return Outcome("partly_consistent" if yd else "consistent", lead, ["the designation"] + ym, yd)
+    if reading.asserts_approval and not reading.denies:
+        return Outcome("inconsistent", lead, [], ["a designation is not an approval; no approval is in the record"])
+    if reading.denies:
+        return Outcome("consistent", lead, [f"not approved for {use}"], [])
+    if "efficacy" in reading.aspects:
+        return Outcome("unapproved_use", lead, [], [f"{use} is under study, not approved"])
+    return None
+
+
+def judge_warning(reading: ClaimReading, substance: str, fact: dict, ctx: Context) -> Outcome | None:
+    """A safety warning: does the claim play down a risk the regulator warned of?"""
+    rel, claimed = best_relation(reading, fact)
+    lead = _first_sentence(fact.get("summary"))
+    if reading.reassures_safety:
+        if reading.negated:
+            return Outcome("consistent", lead, ["the claim does not call it safe"], [])
+        return Outcome("inconsistent", lead, [], ["the claim calls it safe, but the regulator warned of risks"])
+    if "safety" in reading.aspects and reading.alarms_safety:
+        return Outcome("consistent", lead, ["the risk the regulator warned of"], [])
+    if rel is not None and "efficacy" in reading.aspects and not reading.denies:
+        return Outcome("unapproved_use", lead, [], [f"the regulator warned against use for {claimed}"])
+    if rel is not None and reading.denies:
+        return Outcome("consistent", lead, [f"no approval for {claimed}"], [])
+    return None
+
+
+# -- legal status ---------------------------------------------------------------------------
+
+def judge_legal(reading: ClaimReading, substance: str, fact: dict, ctx: Context) -> Outcome | None:
+    """A schedule or class: compare what the claim says of legality with the law."""
+    status = fact.get("legal_status") or {}
+    schedule, uk_class = status.get("schedule"), status.get("class")
+    schedule = str(schedule).upper() if schedule not in (None, "") else None
+    uk_class = str(uk_class).upper() if uk_class not in (None, "") else None
+    lead = _first_sentence(fact.get("summary"))
+    if reading.schedule and schedule:
+        if reading.schedule == schedule:
+            return Outcome("consistent", lead, [f"Schedule {schedule}"] + year_check(reading, fact)[0],
+                           year_check(reading, fact)[1])
+        return Outcome("inconsistent", lead, [], [f"the claim says Schedule {reading.schedule}, the law says Schedule {schedule}"])
+    if reading.uk_class and uk_class:
+        ym, yd = year_check(reading, fact)
+        if reading.uk_class == uk_class:
+            return Outcome("partly_consistent" if yd else "consistent", lead, [f"Class {uk_class}"] + ym, yd)
+        return Outcome("inconsistent", lead, [], [f"the claim says Class {reading.uk_class}, the law says Class {uk_class}"])
+    if reading.schedule or reading.uk_class:
+        return None  # the claim names another country's scheme
+    if not reading.legal:
+        return None
+    controlled = bool(schedule or uk_class) and status.get("schedule") != "none"
+    prohibited = schedule == "I" or (status.get("regime", "").startswith("UK Misuse of Drugs Regulations") and schedule == "1")
+    said = _said_status(reading)
+    scheme = f"Schedule {schedule}" if schedule else (f"Class {uk_class}" if uk_class else "not controlled")
+    if said == "illegal":
+        if prohibited:
+            return Outcome("consistent", lead, [f"illegal outside approved research ({scheme})"], [])
+        if controlled:
+            return Outcome("partly_consistent", lead, [f"a controlled drug ({scheme})"],
+                           ["it is lawful on prescription or in licensed medical use, illegal otherwise"])
+        return Outcome("inconsistent", lead, [], ["it is not a controlled drug"])
+    if said == "legal":
+        if prohibited:
+            return Outcome("inconsistent", lead, [], [f"it is a {scheme} drug: no accepted medical use, illegal outside research"])
+        if controlled:
+            return Outcome("partly_consistent", lead, ["lawful in medical use"],
+                           [f"it is a controlled drug ({scheme}): legal only on prescription or licence"])
+        return Outcome("consistent", lead, ["not controlled"], [])
+    if said in ("controlled", "prescription"):
+        if controlled:
+            return Outcome("consistent", lead, [f"a controlled drug ({scheme})"], [])
+        return Outcome("inconsistent", lead, [], ["it is not a controlled drug"])
+    return None
+
+
+def _said_status(reading: ClaimReading) -> str | None:
+    """The one legal status the claim asserts, with negation applied ('not illegal' -> legal)."""
+    words = reading.legal
+    if "illegal" in words:
+        said = "illegal"
+    elif "legal" in words:
+        said = "legal"
+    elif "prescription" in words:
+        said = "prescription"
+    elif "controlled" in words:
+        said = "controlled"
+    else:
+        return None
+    if reading.negated:
+        said = {"illegal": "legal", "legal": "illegal"}.get(said, said)
+    return said
+
+
+# -- doses ----------------------------------------------------------------------------------
+
+UNIT_ALIASES = {"mcg": "µg", "ug": "µg", "μg": "µg", "milligram": "mg", "milligrams": "mg", "mg/kg": "mg/kg"}
+
+
+def judge_dose(reading: ClaimReading, substance: str, fact: dict, ctx: Context) -> Outcome | None:
+    """A labelled or studied dose: is the claimed dose inside the range?"""
+    dose = fact.get("dose") or {}
+    unit = UNIT_ALIASES.get(str(dose.get("unit")).lower(), str(dose.get("unit")).lower())
+    low = float(dose["low"])
+    high = float(dose.get("high", low))
+    purpose = dose.get("purpose") or fact.get("indication") or "the labelled use"
+    fact_route = (dose.get("route") or "").lower()
+    for claimed in reading.doses:
+        cunit = str(claimed.get("unit") or "").lower()
+        if claimed.get("per_kg") and not cunit.endswith("/kg"):
+            cunit += "/kg"
+        cunit = UNIT_ALIASES.get(cunit, cunit)
+        if cunit != unit:
+            continue
+        croute = (claimed.get("route") or "").lower()
+        if croute and fact_route and croute != fact_route and croute not in cues.rules()["routes"].get(fact_route, []):
+            continue
+        values = [v for v in (claimed.get("low"), claimed.get("high"), claimed.get("value")) if v is not None]
+        if not values:
+            continue
+        lo, hi = min(float(v) for v in values), max(float(v) for v in values)
+        shown = claimed.get("text") or f"{claimed.get('value')} {claimed.get('unit')}"
+        span = f"{_num(low)}–{_num(high)} {unit}" if high != low else f"{_num(low)} {unit}"
+        lead = f"{'Labelled' if fact['kind'] == 'labelled_dose' else 'Studied'} dose for {purpose}: {span}."
+        inside = lo >= low - 1e-9 and hi <= high + 1e-9
+        where = "below" if hi < low else ("above" if lo > high else "outside")
+        if fact["kind"] == "labelled_dose":
+            if inside:
+                return Outcome("consistent", lead, [f"the dose ({shown}) is within the labelled range"], [])
+            return Outcome("unapproved_use", lead, [],
+                           [f"the claimed dose ({shown}) is {where} the labelled range of {span} for {purpose}"])
+        if inside:
+            return Outcome("consistent", lead, [f"the dose ({shown}) is the dose used in research"], [])
+        return Outcome("partly_consistent", lead, [],
+                       [f"the claimed dose ({shown}) is {where} the studied dose of {span}"])
+    return None
+
+
+def _num(x: float) -> str:
+    return f"{x:g}"
+
+
+def _first_sentence(text: str | None) -> str:
+    if not text:
+        return ""
+    text = " ".join(str(text).split())
+    m = re.match(r"(.+?[a-z0-9)][.])(\s+[A-Z]|$)", text)
+    return m.group(1) if m else text
+
+
+JUDGES = {
+    "approval": judge_approval,
+    "extension": judge_approval,
+    "rejection": judge_finding,
+    "guidance": judge_finding,
+    "revocation": judge_finding,
+    "designation": judge_designation,
+    "safety_warning": judge_warning,
+    "legal_class": judge_legal,
+    "labelled_dose": judge_dose,
+    "studied_dose": judge_dose,
+}
+
+# Which kinds of fact can bear on which aspect of a claim.
+KINDS_FOR_ASPECT = {
+    "legal": ("legal_class",),
+    "regulatory": ("approval", "extension", "rejection", "guidance", "revocation", "designation"),
+    "efficacy": ("approval", "extension", "rejection", "guidance", "revocation", "designation", "safety_warning"),
+    "dose": ("labelled_dose", "studied_dose"),
+    "safety": ("safety_warning",),
+}

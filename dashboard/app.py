@@ -12,6 +12,9 @@ PAGES = [
     st.Page("pages/overview.py", title="Overview", icon="📊", url_path="overview", default=True),
     st.Page("pages/claims.py", title="Claims", icon="🔎", url_path="claims"),
     st.Page("pages/claim.py", title="Claim detail", icon="📄", url_path="claim"),
+    st.Page("pages/people.py", title="People", icon="🧑", url_path="people"),
+    st.Page("pages/substances.py", title="Substances", icon="💊", url_path="substances"),
+    st.Page("pages/classroom.py", title="Classroom", icon="🎓", url_path="classroom"),
 ]
 
 page = st.navigation(PAGES)

@@ -175,3 +175,75 @@ def test_hostile_search_is_only_a_search(app, store_db):
     at.sidebar.text_input(key="filter_search").input("").run()
     assert len(table(at)) == 8  # and the claims table is still whole
     assert SCRIPT not in page_text(at)
+
+
+def test_people_page_shows_a_persons_record(app):
+    at = app.run()
+    at.switch_page("pages/people.py").run()
+    assert not at.exception
+    assert table(at)["Person"].iloc[0] == "Ana Vega"  # most-cited first
+    at.selectbox(key="people_pick").select("Marco Reyes").run()
+    text = page_text(at)
+    assert "Marco Reyes" in [h.value for h in at.header]
+    assert "**1** claims said by or naming Marco Reyes" in text
+    claims = at.dataframe[2].value
+    assert list(claims["Claim"]) == ["Actor Marco Reyes says CBD oil may ease his anxiety before every premiere."]
+    assert claims["Verdict"].iloc[0].endswith("(unapproved_use)")
+    at.button(key="people_to_claims").click().run()
+    assert list(table(at)["Person"]) == ["Marco Reyes"]  # the Claims page opens filtered to them
+
+
+def test_substances_page_shows_timeline_and_table_per_jurisdiction(app):
+    at = app.run()
+    at.switch_page("pages/substances.py").run()
+    assert not at.exception
+    at.selectbox(key="substances_pick").select("ketamine").run()
+    including = [c.value for c in at.caption if c.value.startswith("Including: ")]
+    assert including and "esketamine" in including[0][len("Including: "):].split(", ")
+    assert [h.value for h in at.subheader][:3] == ["European Union", "United Kingdom", "United States"]
+    us = at.dataframe[3].value
+    assert list(us["Fact"]) == ["us-dea-ketamine-schedule-iii", "us-fda-spravato-approval-2019"]
+    assert set(at.dataframe[2].value["Decision"]) == {"scheduling"}
+    assert len(at.get("vega_lite_chart")) == 2  # the timeline and the verdicts of its claims
+    at.selectbox(key="substances_pick").select("ibogaine").run()
+    assert "holds no regulatory decisions" in page_text(at)
+
+
+def test_classroom_page_filters_by_cue_and_offers_sheets(app):
+    at = app.run()
+    at.switch_page("pages/classroom.py").run()
+    assert not at.exception
+    at.selectbox(key="classroom_cue").select("unsourced_statistic").run()
+    sheet = [m.value for m in at.markdown if m.value.startswith("# ")][0]
+    assert sheet.count("## Claim ") == 1
+    assert "Jules Okafor" in sheet and "Number without a source" in sheet and "90%" in sheet
+    assert "`unapproved_use`" in sheet
+    labels = [b.label for b in at.get("download_button")]
+    assert any("HTML" in label for label in labels) and any("Markdown" in label for label in labels)
+    at.selectbox(key="classroom_cue").select("any").run()
+    at.sidebar.multiselect(key="filter_people").select("Zed").run()
+    sheet = [m.value for m in at.markdown if m.value.startswith("# ")][0]
+    assert "<script>" not in sheet
+    assert "ibogaine resets the brain overnight" in sheet and sheet.count("## Claim ") == 1
+
+
+def test_claim_page_without_a_claim_points_to_claims(app):
+    at = app.run()
+    at.switch_page("pages/claim.py").run()
+    assert not at.exception
+    assert "Choose a claim" in page_text(at)
+    app.query_params["claim"] = "no-such-claim"
+    at = app.run()
+    assert "not in the store" in page_text(at)
+
+
+def test_missing_store_gives_one_clear_message(monkeypatch, tmp_path):
+    import streamlit as st
+
+    st.cache_data.clear()
+    monkeypatch.setenv(DB_ENV, str(tmp_path / "absent.duckdb"))
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        f"Cannot show data: no store at {tmp_path / 'absent.duckdb'}: run `healthclaims run --db "
+        f"{tmp_path / 'absent.duckdb'}` first"]

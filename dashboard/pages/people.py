@@ -1,0 +1,56 @@
+"""People page: each public figure's record - their claims, the substances they talk about, the verdict mix."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, data, freshness
+from dashboard.labels import ROLES, plain, verdict_text
+from dashboard.safe_text import md
+
+freshness.require_store()
+st.title("People")
+st.write("Everyone quoted making a health claim, most-cited first. Choose a person to see their record.")
+
+people = data.query("top_people", limit=500)
+if not people:
+    st.warning("No claims with a named person yet.")
+    st.stop()
+st.dataframe(pd.DataFrame([{"Person": p["person"], "Who": plain(ROLES, p["role"]), "Claims": p["claims"]}
+                           for p in people]), hide_index=True, width="stretch", height=240)
+names = [p["person"] for p in people]
+person = st.selectbox("Person", names, key="people_pick")
+record = data.query("person_record", person)
+
+st.header(person)
+roles = ", ".join(plain(ROLES, r["role"]) for r in record["roles"]) or "named in claims by others"
+span = f"{record['first']} to {record['last']}" if record["first"] else "dates unknown"
+st.write(f"**{record['claims']:,}** claims said by or naming {md(person)} ({roles}); articles from {span}.")
+left, right = st.columns(2)
+with left:
+    if record["verdicts"]:
+        st.altair_chart(charts.verdict_bars(record["verdicts"], f"Verdicts on claims by or about {person}"),
+                        width="stretch")
+with right:
+    if record["substances"]:
+        st.altair_chart(charts.count_bars(record["substances"], "substance", "Substances", "Substance"),
+                        width="stretch")
+st.subheader("Outlets")
+st.dataframe(pd.DataFrame(record["outlets"]).rename(columns={"outlet": "Outlet", "claims": "Claims"}),
+             hide_index=True)
+
+st.subheader("Claims")
+claims = data.query("claim_page", {"people": [person]}, sort="newest", limit=200)
+st.dataframe(pd.DataFrame([{
+    "Published": c["published"], "Claim": c["text"], "Verdict": verdict_text(c["verdict"]),
+    "Outlet": c["publisher"], "Open": f"./claim?claim={c['claim_id']}"} for c in claims]),
+    hide_index=True, width="stretch",
+    column_config={"Open": st.column_config.LinkColumn("Open", display_text="Open claim"),
+                   "Published": st.column_config.DateColumn("Published", format="YYYY-MM-DD")})
+if st.button("Show these claims on the Claims page", key="people_to_claims"):
+    from dashboard.claim_filters import clear_filters
+
+    clear_filters()
+    st.session_state["kept_people"] = [person]
+    st.switch_page("pages/claims.py")

@@ -1,0 +1,398 @@
+"""The demo corpus content: six fictional outlets and the articles written for them.
+
+Rules the words follow (see /about.html): real people appear only through widely reported public
+statements, in indirect speech, with a link to the report ({rN} tokens); direct quotations come only from
+fictional people; regulatory statements are true unless the page is one that repeats a false claim, and
+then a fact-check page on the site disputes it.
+"""
+
+from __future__ import annotations
+
+from demo_corpus import reports as R
+from demo_corpus.model import Article, Outlet
+
+OUTLETS: dict[str, Outlet] = {o.key: o for o in [
+    Outlet("dailyglobe", "The Daily Globe", "news-jsonld", "Independent news and fact checks (a fictional newspaper)",
+           ("World", "Politics", "Health", "Science", "Fact Check"),
+           "A fictional daily newspaper whose health desk fact-checks celebrity health claims."),
+    Outlet("wellnessmag", "Glow Wellness Magazine", "magazine-og", "Live well, glow always (a fictional magazine)",
+           ("Wellness", "Beauty", "Mind", "Celebrity", "Shop"),
+           "A fictional lifestyle magazine about wellness trends and the celebrities who follow them."),
+    Outlet("renewclinic", "Renew Wellness Clinic", "clinic-landing", "Feel renewed (a fictional clinic)",
+           ("Treatments", "Pricing", "About us", "Book now"),
+           "A fictional clinic selling infusions, drips, hormone and weight-loss programmes."),
+    Outlet("starblog", "Sam's Star Diary", "personal-blog", "Celebrity health, one fan's notes (a fictional blog)",
+           ("Home", "Archive", "About"),
+           "I'm Sam, a fictional fan who writes about what famous people say about their health. Not a doctor!"),
+    Outlet("wellwire", "WellWire Newswire", "press-release", "Press releases from health organisations (fictional)",
+           ("Latest releases", "Health", "Business", "Submit a release"),
+           "A fictional newswire that publishes organisations' press releases as supplied."),
+    Outlet("healthbuzz", "HealthBuzz Daily", "cookie-popup", "Celebrity health news you can't miss (fictional)",
+           ("News", "Celebs", "Diet", "Mind", "Quizzes"),
+           "A fictional celebrity-health site with more pop-ups than sources."),
+]}
+
+OKAFOR = "Dr Jane Okafor, a psychiatrist at Northmoor University Hospital"
+REYES = "Professor Tomás Reyes, a clinical pharmacologist at the Halden Institute of Pharmacology"
+LINDQVIST = "Dr Amara Lindqvist, an endocrinologist at Lakeshore Medical Center"
+RAMAN = "Dr Priya Raman, a drug-policy researcher at Eastbrook University"
+WARD = "Dr Felix Ward, an infectious-disease physician at Riverside General Hospital"
+ACHEBE = "Dr Helen Achebe, a geriatrician at St Aldwyn's Hospital"
+
+ARTICLES: list[Article] = [
+    # ------------------------------------------------------------------ The Daily Globe (news, fact checks)
+    Article(
+        outlet="dailyglobe", slug="2024/03/musk-ketamine-what-is-approved",
+        title="Musk says prescribed ketamine helps him with low moods. What has the FDA approved?",
+        dek="Ketamine is an approved anaesthetic; for depression, only a related nasal spray has FDA approval.",
+        published="2024-03-19T09:30:00+00:00", author="Dana Whitcombe", kind="disputes",
+        people=["Elon Musk"], substances=["ketamine", "esketamine"],
+        reports=[R.MUSK_KETAMINE_NEWSWEEK, R.MUSK_KETAMINE_DAILYMAIL], tags=["ketamine", "fact check"],
+        extra={"section": "Fact Check"},
+        body=[
+            "Elon Musk said in an interview with the journalist Don Lemon, released on 18 March 2024, that he has a "
+            "prescription for ketamine from a doctor and takes a small amount about once every other week, "
+            "{r0:as Newsweek reported}. He said he uses it when he is in what he described as a negative chemical "
+            "state, like depression, and suggested that people with depression could talk to their doctor about "
+            "ketamine, {r1:according to the Daily Mail's account of the interview}.",
+            "His remarks revived a question readers often ask us: is ketamine an approved treatment for depression? "
+            "The short answer is no, although a closely related drug is.",
+            "Ketamine was approved by the FDA in 1970 as an anaesthetic, sold as Ketalar.",
+            "Spravato, a nasal spray form of esketamine, was approved by the FDA in March 2019 for "
+            "treatment-resistant depression in adults. Patients use the spray in a certified clinic and are "
+            "monitored for at least two hours afterwards. During the first four weeks the usual dose is 56 or "
+            "84 mg twice a week, taken together with an oral antidepressant.",
+            "Ketamine itself is not approved by the FDA for depression. Doctors may still prescribe it off label. "
+            "In research studies it is usually given as an intravenous infusion of 0.5 mg/kg over 40 minutes, "
+            "far below an anaesthetic dose.",
+            "“A prescription makes it legal, but it does not make it approved for depression,” said " + OKAFOR + ". "
+            "“Ketamine can help some patients with treatment-resistant depression for a while, but it can also "
+            "raise blood pressure, cause dissociation and lead to dependence.”",
+            "Ketamine is a Schedule III controlled substance in the United States. In the UK it has been a "
+            "Class B drug since June 2014.",
+            "Musk said in the interview that he did not think he had abused the drug. He did not say who "
+            "prescribed it.",
+        ],
+        claims=[
+            ("Ketamine was approved by the FDA in 1970 as an anaesthetic, sold as Ketalar.", "consistent"),
+            ("Spravato, a nasal spray form of esketamine, was approved by the FDA in March 2019 for "
+             "treatment-resistant depression in adults.", "consistent"),
+            ("Ketamine itself is not approved by the FDA for depression.", "consistent"),
+        ],
+    ),
+    Article(
+        outlet="dailyglobe", slug="2023/12/matthew-perry-ketamine-medical-examiner",
+        title="Matthew Perry died from acute effects of ketamine, medical examiner finds",
+        dek="The actor had been receiving ketamine infusion therapy, but the examiner said the drug in his blood "
+            "could not have come from it.",
+        published="2023-12-16T07:00:00+00:00", author="Marcus Bell", kind="disputes",
+        people=["Matthew Perry"], substances=["ketamine", "esketamine", "buprenorphine"],
+        reports=[R.PERRY_RNZ_BBC], tags=["ketamine"], extra={"section": "Health"},
+        body=[
+            "The Los Angeles County medical examiner's office said on 15 December 2023 that the actor Matthew "
+            "Perry died from the acute effects of ketamine, {r0:as RNZ and the BBC reported}. Drowning, coronary "
+            "artery disease and the effects of buprenorphine, a medicine used to treat opioid use disorder, were "
+            "listed as contributing factors, and the death was ruled an accident.",
+            "According to the autopsy report, Perry had been receiving ketamine infusion therapy, reportedly for "
+            "depression and anxiety, but his last known session was about a week and a half before his death. "
+            "The examiner said the ketamine in his blood could not have come from that therapy, because the body "
+            "clears the drug within hours. The levels found were in the range used for general anaesthesia.",
+            "“A clinic dose under monitoring and an anaesthetic-level dose taken alone are very different "
+            "things,” said " + OKAFOR + ". “At high levels ketamine depresses breathing and strains the heart.”",
+            "Ketamine infusions for depression are an off-label use. The FDA has approved ketamine only as an "
+            "anaesthetic. The only ketamine-derived medicine approved for depression is Spravato, a nasal spray of "
+            "esketamine, which must be taken in a certified healthcare setting with at least two hours of "
+            "monitoring.",
+            "Some clinics advertise ketamine infusions as risk-free. The regulatory record does not support that: "
+            "in October 2023 the FDA warned about the risks of compounded ketamine products used at home for "
+            "psychiatric disorders.",
+        ],
+        claims=[
+            ("The FDA has approved ketamine only as an anaesthetic.", "consistent"),
+        ],
+    ),
+    Article(
+        outlet="dailyglobe", slug="2024/08/fda-declines-mdma-therapy",
+        title="FDA turns down MDMA-assisted therapy for PTSD",
+        dek="Regulators asked for another trial, leaving MDMA a Schedule I drug in the United States.",
+        published="2024-08-10T11:15:00+00:00", author="Dana Whitcombe", kind="disputes",
+        substances=["mdma"], tags=["MDMA", "PTSD"], extra={"section": "Health"},
+        body=[
+            "The US Food and Drug Administration has declined to approve MDMA-assisted therapy for post-traumatic "
+            "stress disorder. The agency sent the sponsor, Lykos Therapeutics, a complete response letter on "
+            "9 August 2024.",
+            "MDMA remains a Schedule I controlled substance in the United States.",
+            "In June 2024 an FDA advisory committee voted 9 to 2 that the evidence did not show the treatment was "
+            "effective, and 10 to 1 that its benefits did not outweigh its risks.",
+            "The FDA had granted MDMA-assisted therapy breakthrough therapy designation in August 2017. That status "
+            "speeds up review; it is not an approval.",
+            "“Breakthrough designation is a promise to look quickly, not a verdict,” said " + REYES + ". “The "
+            "committee's concerns about how the trials were run will take years, not months, to answer.”",
+            "Several wellness sites, including Glow Wellness Magazine, told readers in June that approval was all "
+            "but certain. It was not: MDMA has not been approved by the FDA for PTSD.",
+            "Elsewhere, Australia's medicines regulator has allowed specially authorised psychiatrists to prescribe "
+            "MDMA for PTSD since July 2023.",
+        ],
+        claims=[
+            ("MDMA remains a Schedule I controlled substance in the United States.", "consistent"),
+            ("MDMA has not been approved by the FDA for PTSD.", "consistent"),
+        ],
+    ),
+    Article(
+        outlet="dailyglobe", slug="2021/09/fact-check-ivermectin-covid",
+        title="Fact check: ivermectin is not an approved treatment for COVID-19",
+        dek="After Joe Rogan said he took the antiparasitic drug, posts claimed it cures COVID-19. It has no such "
+            "approval.",
+        published="2021-09-03T10:00:00+00:00", modified="2021-11-08T09:00:00+00:00", author="Marcus Bell",
+        kind="disputes", people=["Joe Rogan", "Aaron Rodgers"], substances=["ivermectin", "nad+"],
+        reports=[R.ROGAN_IVERMECTIN_BI, R.RODGERS_IVERMECTIN_SI], tags=["ivermectin", "COVID-19", "fact check"],
+        extra={"section": "Fact Check"},
+        body=[
+            "The podcaster Joe Rogan said in an Instagram video on 1 September 2021 that he had tested positive for "
+            "COVID-19 and had taken a range of treatments, including monoclonal antibodies, the antibiotic "
+            "azithromycin, the steroid prednisone, ivermectin, an NAD drip and a vitamin drip, "
+            "{r0:Business Insider reported}. He said he felt well a few days later.",
+            "Posts sharing the video said ivermectin cures COVID-19. We checked what regulators have approved it for.",
+            "Ivermectin, sold as Stromectol, was approved by the FDA in 1996 to treat infections caused by "
+            "parasitic worms.",
+            "The FDA has not approved ivermectin to prevent or treat COVID-19, and in 2021 it warned people not to "
+            "take veterinary forms of the drug.",
+            "“There is no good evidence yet that ivermectin helps people recover from COVID-19,” said " + WARD + ". "
+            "“Some people are taking doses many times higher than the antiparasitic dose, and that is where "
+            "poisonings happen.”",
+            "An NAD drip, another item on Rogan's list, is not an approved treatment for COVID-19 either.",
+            "<p class=\"update\"><strong>Update, 8 November 2021:</strong> The NFL quarterback Aaron Rodgers said "
+            "on The Pat McAfee Show on 5 November 2021 that he had taken ivermectin, among other treatments, after "
+            "testing positive for COVID-19, {r1:Sports Illustrated reported}. The regulatory position described "
+            "above has not changed.</p>",
+        ],
+        claims=[
+            ("Ivermectin, sold as Stromectol, was approved by the FDA in 1996 to treat infections caused by "
+             "parasitic worms.", "consistent"),
+            ("The FDA has not approved ivermectin to prevent or treat COVID-19", "consistent"),
+        ],
+    ),
+    Article(
+        outlet="dailyglobe", slug="2023/01/prince-harry-psychedelics-law",
+        title="Prince Harry says psychedelics helped him with grief. What does the law say?",
+        dek="Psilocybin and the active ingredient of ayahuasca are among the most tightly controlled drugs in "
+            "both the UK and the US.",
+        published="2023-01-12T08:00:00+00:00", author="Dana Whitcombe", kind="disputes",
+        people=["Prince Harry"], substances=["psilocybin", "ayahuasca", "dmt"],
+        reports=[R.HARRY_YAHOO, R.HARRY_CBS], tags=["psychedelics", "law"], extra={"section": "Health"},
+        body=[
+            "Prince Harry writes in his memoir Spare, published on 10 January 2023, that he used psychedelics and "
+            "came to use them therapeutically. In an interview with Anderson Cooper for CBS's 60 Minutes, he said "
+            "he would not recommend taking them recreationally, but that with the right people they could work "
+            "like a medicine for someone living with loss, grief or trauma, {r0:Yahoo reported}. Reports of the "
+            "memoir and the interview named ayahuasca and psilocybin among the psychedelics he had tried "
+            "({r1:CBS News has highlights of the interview}).",
+            "The law is strict in both countries he has lived in. In the UK, psilocybin and magic mushrooms are "
+            "Class A drugs under the Misuse of Drugs Act 1971, as is DMT, the active ingredient of ayahuasca.",
+            "In the United States, psilocybin and DMT are Schedule I controlled substances.",
+            "Psilocybin has not been approved by the FDA for any use, although a psilocybin treatment for "
+            "treatment-resistant depression received breakthrough therapy designation in 2018.",
+            "“Grief that will not shift is real and common, and people deserve better options,” said " + RAMAN + ". "
+            "“Trials of psilocybin given with therapy look promising, but an ayahuasca retreat is not a clinical "
+            "trial.”",
+        ],
+        claims=[
+            ("In the United States, psilocybin and DMT are Schedule I controlled substances.", "consistent"),
+            ("Psilocybin has not been approved by the FDA for any use", "consistent"),
+        ],
+    ),
+    Article(
+        outlet="dailyglobe", slug="2021/06/fact-check-fda-psilocybin-depression",
+        title="Fact check: the FDA has not approved psilocybin for depression",
+        dek="A widely shared fan-blog post about Mike Tyson got the regulatory status of magic mushrooms wrong.",
+        published="2021-06-10T12:00:00+00:00", author="Marcus Bell", kind="disputes",
+        people=["Mike Tyson"], substances=["psilocybin"], reports=[R.TYSON_INDEPENDENT],
+        tags=["psilocybin", "fact check"], extra={"section": "Fact Check"},
+        body=[
+            "A post on the fan blog Sam's Star Diary, shared thousands of times, told readers that the FDA has "
+            "approved psilocybin for depression. That is false.",
+            "The post was about the former boxer Mike Tyson, who told Reuters in May 2021 that magic mushrooms had "
+            "helped turn his life around, {r0:The Independent reported}.",
+            "Psilocybin is a Schedule I controlled substance in the United States, and no psilocybin product has "
+            "been approved by the FDA.",
+            "In 2018 the FDA granted breakthrough therapy designation to COMP360, a psilocybin treatment for "
+            "treatment-resistant depression. Breakthrough status speeds up development; it is not approval.",
+            "Oregon voters chose to allow supervised psilocybin services in November 2020, but that is a state "
+            "programme, not an FDA approval.",
+            "“Microdosing posts often recommend 0.1 to 0.2 grams of dried mushrooms every few days, but mushrooms "
+            "vary so much in strength that nobody knows what dose they are really taking,” said " + OKAFOR + ".",
+        ],
+        claims=[
+            ("Psilocybin is a Schedule I controlled substance in the United States, and no psilocybin product has "
+             "been approved by the FDA.", "consistent"),
+        ],
+    ),
+    Article(
+        outlet="dailyglobe", slug="2023/12/oprah-weight-loss-medication-wegovy-ozempic",
+        title="Oprah Winfrey says she uses a weight-loss medication. What are Wegovy and Ozempic approved for?",
+        dek="The same drug, semaglutide, is sold under two names with two different approvals.",
+        published="2023-12-14T08:45:00+00:00", author="Dana Whitcombe", kind="disputes",
+        people=["Oprah Winfrey", "Elon Musk", "Amy Schumer"], substances=["semaglutide"],
+        reports=[R.OPRAH_DAILYBEAST, R.OPRAH_IHEART, R.MUSK_WEGOVY_INSIDER, R.SCHUMER_YAHOO],
+        tags=["semaglutide", "weight loss"], extra={"section": "Health"},
+        body=[
+            "Oprah Winfrey told People magazine in an interview published on 13 December 2023 that she uses a "
+            "prescribed weight-loss medication to help manage her weight, {r0:the Daily Beast reported}. She did "
+            "not name the drug, and said she no longer felt she had to prove she could do it with willpower alone, "
+            "{r1:iHeart reported}.",
+            "She is one of several public figures who have talked about these drugs. Elon Musk credited fasting and "
+            "Wegovy for his weight loss in October 2022, {r2:Insider reported}, and the comedian Amy Schumer said in "
+            "June 2023 that she had tried Ozempic but stopped because it made her feel too sick, {r3:Yahoo "
+            "reported}.",
+            "Semaglutide is sold under two brand names for different purposes. Ozempic was approved by the FDA in "
+            "December 2017 to treat type 2 diabetes. Wegovy, a higher-dose version of the same drug, was approved by "
+            "the FDA in June 2021 for chronic weight management.",
+            "Using Ozempic for weight loss alone is off label. Wegovy is injected once a week; the dose starts at "
+            "0.25 mg and is raised every four weeks to a maintenance dose of 2.4 mg.",
+            "“These are real medicines for a real disease, not cosmetics,” said " + LINDQVIST + ". “The common side "
+            "effects are nausea, vomiting and diarrhoea, and weight tends to come back when people stop.”",
+        ],
+        claims=[
+            ("Ozempic was approved by the FDA in December 2017 to treat type 2 diabetes.", "consistent"),
+            ("Wegovy, a higher-dose version of the same drug, was approved by the FDA in June 2021 for chronic "
+             "weight management.", "consistent"),
+        ],
+    ),
+    Article(
+        outlet="dailyglobe", slug="2020/05/trump-hydroxychloroquine",
+        title="Trump says he is taking hydroxychloroquine as a preventive. Regulators urge caution",
+        dek="The malaria and lupus drug is not approved for COVID-19, and the FDA has warned about heart risks.",
+        published="2020-05-19T06:30:00+00:00", modified="2020-06-16T08:00:00+00:00", author="Marcus Bell",
+        kind="disputes", people=["Donald Trump"], substances=["hydroxychloroquine"],
+        reports=[R.TRUMP_HCQ_GUARDIAN, R.TRUMP_HCQ_NBC], tags=["hydroxychloroquine", "COVID-19"],
+        extra={"section": "Politics"},
+        body=[
+            "President Donald Trump said at the White House on 18 May 2020 that he was taking hydroxychloroquine to "
+            "ward off COVID-19, {r0:the Guardian reported}. He said he had been taking it for about a week and a "
+            "half, {r1:NBC News reported}, and that he had tested negative for the virus and had no symptoms.",
+            "Hydroxychloroquine, sold as Plaquenil, is approved by the FDA to prevent and treat malaria and to treat "
+            "lupus and rheumatoid arthritis.",
+            "It is not approved to prevent or treat COVID-19. In April 2020 the FDA cautioned against using it for "
+            "COVID-19 outside a hospital or a clinical trial, because of the risk of serious heart rhythm problems.",
+            "“Taking a pill every day for a week and a half is a real exposure to a drug that can affect the "
+            "heart's rhythm,” said " + WARD + ". “We are running trials precisely because we do not yet know whether "
+            "it works.”",
+            "<p class=\"update\"><strong>Update, 16 June 2020:</strong> On 15 June the FDA revoked the emergency "
+            "use authorisation that had allowed hydroxychloroquine to be used for some hospitalised COVID-19 "
+            "patients.</p>",
+        ],
+        claims=[
+            ("Hydroxychloroquine, sold as Plaquenil, is approved by the FDA to prevent and treat malaria and to "
+             "treat lupus and rheumatoid arthritis.", "consistent"),
+            ("It is not approved to prevent or treat COVID-19.", "consistent"),
+        ],
+    ),
+    # ------------------------------------------------------------------ Glow Wellness Magazine (repeats)
+    Article(
+        outlet="wellnessmag", slug="ketamine-the-new-wellness-reset",
+        title="Is ketamine the new wellness reset? Why everyone is talking about it",
+        dek="From Silicon Valley to spa weekends, the anaesthetic has a new image.",
+        published="2024-04-02T14:00:00+00:00", author="Chloe Marchetti", kind="repeats",
+        people=["Elon Musk"], substances=["ketamine", "esketamine"], reports=[R.MUSK_KETAMINE_NEWSWEEK],
+        tags=["ketamine", "mental health", "trends"],
+        extra={"section": "Mind",
+               "pull_quote": "“I walked out of my first session feeling lighter than I had in years.”",
+               "shop": "<ul><li>The weighted eye mask our editors swear by, $38</li>"
+                       "<li>A journal for your integration notes, $22</li></ul>"},
+        body=[
+            "Ketamine has gone from party drug to wellness buzzword, and some very famous names are talking about "
+            "it. Elon Musk said in a March 2024 interview with Don Lemon that he takes a small amount of prescribed "
+            "ketamine every other week or so for low moods, {r0:Newsweek reported}.",
+            "Fans of ketamine therapy say a single session can lift depression within hours. Many clinics now offer "
+            "ketamine infusions to treat anxiety, and some say a course of six infusions can cure it for good.",
+            "Ketamine is legal in the UK, so you can try it on a wellness break in London.",
+            "Inhalable ketamine was approved by the FDA in 2020.",
+            "“I walked out of my first session feeling lighter than I had in years,” says Mia, 34, a yoga teacher "
+            "who asked us not to use her surname.",
+            "A typical session is 0.5 mg/kg given over 40 minutes, and clinics usually recommend six sessions over "
+            "two or three weeks. Ketamine may help with chronic pain too, although the research is still early.",
+        ],
+        claims=[
+            ("Ketamine is legal in the UK, so you can try it on a wellness break in London.", "inconsistent"),
+            ("Inhalable ketamine was approved by the FDA in 2020.", "partly_consistent"),
+            ("Many clinics now offer ketamine infusions to treat anxiety, and some say a course of six infusions "
+             "can cure it for good.", "unapproved_use"),
+        ],
+    ),
+    # ------------------------------------------------------------------ Renew Wellness Clinic (commercial)
+    Article(
+        outlet="renewclinic", slug="ketamine-infusion-therapy",
+        title="Ketamine infusion therapy for depression and anxiety",
+        dek="Fast relief, in a calm and private setting. Same-week appointments available.",
+        published="2024-05-01T09:00:00+00:00", author="Renew Wellness Clinic", kind="repeats",
+        people=["Elon Musk"], substances=["ketamine", "esketamine"], reports=[R.MUSK_KETAMINE_NEWSWEEK],
+        extra={"product": "Ketamine infusion therapy", "specialty": "Psychiatric",
+               "offers": [("Initial consultation", 0.0), ("Single ketamine infusion", 450.0),
+                          ("Six-infusion package", 2400.0), ("Spravato session (insurance may apply)", 890.0)],
+               "testimonials": ["“After three infusions my anxiety was gone.” Jessica R.",
+                                "“The staff made me feel safe from the first call.” Omar T."],
+               "disclaimer": "Individual results vary. Ketamine infusion for depression or anxiety is an "
+                             "off-label use."},
+        body=[
+            "Our clinic offers ketamine infusions to cure anxiety and depression, often within a single week.",
+            "Each infusion is 0.5 mg/kg of ketamine over 40 minutes, given by a registered nurse while we monitor "
+            "your heart rate and blood pressure. Most clients book a package of six infusions over three weeks.",
+            "Spravato, a nasal spray form of esketamine, was approved by the FDA in March 2019 for "
+            "treatment-resistant depression. We are a certified Spravato treatment centre, and patients stay with "
+            "us for at least two hours after each dose.",
+            "Ketamine infusions are completely safe when given by professionals.",
+            "Public figures such as Elon Musk have spoken about using prescribed ketamine ({r0:Newsweek}). Renew "
+            "Wellness Clinic has no connection with Mr Musk.",
+        ],
+        claims=[
+            ("Our clinic offers ketamine infusions to cure anxiety and depression, often within a single week.",
+             "unapproved_use"),
+            ("Spravato, a nasal spray form of esketamine, was approved by the FDA in March 2019 for "
+             "treatment-resistant depression.", "consistent"),
+        ],
+    ),
+    # ------------------------------------------------------------------ Sam's Star Diary (fan blog)
+    Article(
+        outlet="starblog", slug="2021/06/iron-mike-and-the-mushrooms",
+        title="Iron Mike and the mushrooms",
+        dek="Mike Tyson says magic mushrooms turned his life around. Here's my take.",
+        published="2021-06-02T20:30:00+00:00", author="Sam Trelawney", kind="repeats",
+        people=["Mike Tyson"], substances=["psilocybin"], reports=[R.TYSON_INDEPENDENT],
+        tags=["Mike Tyson", "psychedelics"],
+        extra={"comments": [("Kelly_88", "Love this! My uncle swears by mushrooms."),
+                            ("Dr_Skeptic", "Sam, the FDA has not approved psilocybin. Please check before you post.")]},
+        body=[
+            "Mike Tyson told Reuters last week that magic mushrooms helped turn his life around "
+            "({r0:here's the Independent's write-up}), and honestly I am here for it.",
+            "The FDA has approved psilocybin for depression, so it's basically medicine now.",
+            "My cousin takes a microdose of 0.1 to 0.2 grams of dried mushrooms every three days and says her "
+            "anxiety is gone. She says psilocybin rewires your brain in one trip.",
+            "Mushrooms may help with addiction too, reportedly. I'm not a doctor, so do your own research!",
+        ],
+        claims=[
+            ("The FDA has approved psilocybin for depression, so it's basically medicine now.", "inconsistent"),
+        ],
+    ),
+    # ------------------------------------------------------------------ HealthBuzz Daily (clickbait)
+    Article(
+        outlet="healthbuzz", slug="is-ketamine-legal-in-the-uk",
+        title="Is ketamine legal in the UK? We asked an expert",
+        dek="No. Here is what the law says, and why wellness sites keep getting it wrong.",
+        published="2024-03-25T16:00:00+00:00", author="Jordan Pike", kind="disputes",
+        people=["Elon Musk"], substances=["ketamine", "esketamine"], reports=[R.MUSK_KETAMINE_DAILYMAIL],
+        body=[
+            "Since Elon Musk said in a US interview this month that he has a prescription for ketamine "
+            "({r0:the Daily Mail has the details}), readers have been asking us whether they can get it here.",
+            "No. Ketamine has been a Class B drug in the UK since June 2014, when it was moved up from Class C.",
+            "Possession of a Class B drug can bring up to five years in prison, and supply up to 14 years.",
+            "Doctors can still use ketamine as an anaesthetic. NICE, which advises the NHS in England, did not "
+            "recommend esketamine nasal spray for depression in its final guidance in December 2022.",
+            "“Claims online that ketamine is legal in the UK are simply wrong,” said " + RAMAN + ". “A doctor "
+            "using a controlled drug in hospital is not the same as it being legal to buy.”",
+        ],
+        claims=[
+            ("Ketamine has been a Class B drug in the UK since June 2014, when it was moved up from Class C.",
+             "consistent"),
+        ],
+    ),
+]

@@ -1,0 +1,121 @@
+"""Serve the bundled demo site over HTTP on 127.0.0.1, so the real crawler can crawl it offline."""
+
+from __future__ import annotations
+
+import mimetypes
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib import resources
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
+
+if TYPE_CHECKING:  # only for annotations; its module moved between Python 3.10 and 3.11
+    from importlib.resources.abc import Traversable
+
+# Pages name their own absolute URLs (canonical links, og:url, sitemap <loc>) with this origin.
+# `.invalid` never resolves (RFC 2606), so a copy of the site read off disk cannot send traffic
+# anywhere; the server swaps it for its real loopback origin as it serves each text file.
+PLACEHOLDER_ORIGIN = "http://demo.healthclaims.invalid"
+
+TEXT_TYPES = {".html": "text/html", ".xml": "application/xml", ".txt": "text/plain",
+              ".css": "text/css", ".json": "application/json", ".js": "text/javascript"}
+FEED_TYPES = {"feed.xml": "application/rss+xml", "atom.xml": "application/atom+xml"}
+
+
+def site_root() -> Traversable:
+    """The packaged demo site folder (works from a checkout and from an installed wheel)."""
+    return resources.files("demo_corpus").joinpath("site")
+
+
+def resolve(root: Traversable, url_path: str) -> Traversable | None:
+    """The file a URL path names under root, or None; `..` and hidden names never escape the site."""
+    parts = [p for p in unquote(urlsplit(url_path).path).split("/") if p]
+    if any(p in (".", "..") or p.startswith(".") or "\\" in p for p in parts):
+        return None
+    node = root
+    for part in parts:
+        node = node.joinpath(part)
+    if node.is_dir():
+        node = node.joinpath("index.html")
+    return node if node.is_file() else None
+
+
+def content_type(name: str) -> str:
+    """The Content-Type header for a file name."""
+    if name in FEED_TYPES:
+        return FEED_TYPES[name]
+    suffix = "." + name.rsplit(".", 1)[-1] if "." in name else ""
+    base = TEXT_TYPES.get(suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return f"{base}; charset=utf-8" if suffix in TEXT_TYPES else base
+
+
+class DemoSiteHandler(BaseHTTPRequestHandler):
+    """Answers GET and HEAD from the packaged site, with the placeholder origin rewritten."""
+
+    server_version = "healthclaims-demo/1.0"
+
+    def do_GET(self) -> None:  # noqa: N802 - the name http.server dispatches to
+        """Send the file (or a 404 page)."""
+        self._respond(send_body=True)
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        """Send the headers only."""
+        self._respond(send_body=False)
+
+    def _respond(self, send_body: bool) -> None:
+        """Look the path up, rewrite the origin in text files, and write the response."""
+        node = resolve(self.server.site, self.path)
+        if node is None:
+            status, ctype = 404, "text/html; charset=utf-8"
+            body = b"<!doctype html><title>Not found</title><p>Not found on the healthclaims demo site.</p>"
+        else:
+            status, ctype = 200, content_type(node.name)
+            body = node.read_bytes()
+            if ctype.endswith("charset=utf-8"):
+                body = body.replace(PLACEHOLDER_ORIGIN.encode(), self.server.base_url.encode())
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if send_body:
+            self.wfile.write(body)
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - signature fixed by http.server
+        """Stay quiet: the crawler logs what it fetches."""
+
+
+class DemoHTTPServer(ThreadingHTTPServer):
+    """A threaded loopback server that knows its site folder and its own base URL."""
+
+    daemon_threads = True
+
+    def __init__(self, site: Traversable, host: str = "127.0.0.1", port: int = 0):
+        super().__init__((host, port), DemoSiteHandler)
+        self.site = site
+        self.base_url = f"http://{host}:{self.server_address[1]}"
+
+
+@dataclass
+class DemoSite:
+    """A running demo site: where it is and where a crawl of it starts."""
+
+    base_url: str
+    start_urls: list[str] = field(default_factory=list)
+
+
+@contextmanager
+def serve_demo(port: int = 0) -> Iterator[DemoSite]:
+    """Serve the demo site on 127.0.0.1 (a free port unless given) until the block ends."""
+    server = DemoHTTPServer(site_root(), port=port)
+    thread = threading.Thread(target=server.serve_forever, name="healthclaims-demo-site", daemon=True)
+    thread.start()
+    try:
+        base = server.base_url
+        yield DemoSite(base_url=base, start_urls=[base + "/sitemap.xml", base + "/feed.xml"])
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)

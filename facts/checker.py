@@ -138,12 +138,15 @@ def merge_facts(curated: list[dict], stored: list[dict]) -> list[dict]:
     """Curated facts plus imported ones already in the store; a curated fact wins over an import of the same record."""
     curated_ids = {f["fact_id"] for f in curated}
     curated_refs = {reference_key(f) for f in curated} - {None}
+    curated_legal = {(f["substance"], f["jurisdiction"]) for f in curated if f["kind"] == "legal_class"}
     merged = {f["fact_id"]: f for f in curated}
     for fact in stored:
         if fact["fact_id"] in curated_ids or fact.get("origin") == "curated":
             continue
-        if reference_key(fact) in curated_refs:
+        if reference_key(fact) in curated_refs or fact.get("linked_to") in curated_ids:
             continue  # the curated fact describing the same approval wins; the import stays stored, linked
+        if fact["kind"] == "legal_class" and (fact["substance"], fact["jurisdiction"]) in curated_legal:
+            continue  # the law as curated wins over a labeler's NDC listing
         merged[fact["fact_id"]] = fact
     return [merged[k] for k in sorted(merged)]
 

@@ -136,6 +136,8 @@ def judge_approval(reading: ClaimReading, substance: str, fact: dict, ctx: Conte
     indication = fact.get("indication") or ", ".join(fact.get("indications") or [])
     rel, claimed = best_relation(reading, fact)
     regulatory = "regulatory" in reading.aspects
+    if reading.conditions and not fact.get("indications"):
+        return None  # an imported approval without its indication cannot speak to a claimed use
     if not reading.conditions:
         if not regulatory:
             return None

@@ -1,0 +1,206 @@
+"""Finds who makes each claim (speech verbs, 'according to', quotes, pronouns) and their role."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from nlp import extensions  # noqa: F401  (registers the Doc/Span attributes)
+from nlp.wordlists import load
+
+OPEN_QUOTES = {'"', "“", "‘", "'"}
+CLOSE_QUOTES = {'"', "”", "’", "'"}
+
+
+@dataclass
+class Candidate:
+    """Someone who may have made a claim: a person, an organisation, a generic source or a pronoun."""
+
+    kind: str  # person | organisation | generic | pronoun
+    start: int
+    end: int
+    name: str | None
+    role: str
+
+
+@Language.factory("claimant_finder", default_config={"window_before": 15, "window_after": 4, "role_window": 10})
+def make_claimant_finder(nlp: Language, name: str, window_before: int, window_after: int,
+                         role_window: int) -> ClaimantFinder:
+    """Build the finder; the windows are how far (in tokens) a speaker may sit from its speech verb."""
+    return ClaimantFinder(window_before, window_after, role_window)
+
+
+class ClaimantFinder:
+    """Sets span._.claimant on each claim and doc._.people (every person named, with a role)."""
+
+    def __init__(self, window_before: int, window_after: int, role_window: int):
+        self.before = window_before
+        self.after = window_after
+        self.role_window = role_window
+        people = load("people")["people"]
+        self.celebrities = {p["name"].lower() for p in people}
+        self.celebrity_surnames = {p["name"].split()[-1].lower() for p in people if len(p["name"].split()) > 1}
+        self.pronouns = set(load("attribution")["pronouns"])
+        self.first_person = set(load("attribution")["first_person"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Resolve claimants within this doc; pronouns with no antecedent here are left pending."""
+        roles_by_surname: dict[str, str] = {}
+        people = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            role = self.role_of(ent)
+            surname = ent[-1].lower_
+            if role != "unknown":
+                roles_by_surname.setdefault(surname, role)
+            people.append({"name": ent.text, "role": role, "start_char": ent.start_char, "end_char": ent.end_char})
+        for person in people:
+            if person["role"] == "unknown":
+                person["role"] = roles_by_surname.get(person["name"].split()[-1].lower(), "unknown")
+        doc._.people = people
+        quoted = quoted_tokens(doc)
+        for sent in doc._.claims or []:
+            sent._.claimant = self.claimant(sent, quoted, people)
+        return doc
+
+    def role_of(self, person: Span) -> str:
+        """Expert by title or nearby cue, celebrity by known name or occupation cue, else unknown."""
+        doc = person.doc
+        if person.start > 0 and doc[person.start - 1].lower_ in {"dr", "dr.", "prof", "prof.", "professor"}:
+            return "expert"
+        sent = person.sent
+        lo = max(sent.start, person.start - 6)
+        hi = min(sent.end, person.end + self.role_window)
+        others = [e for e in doc.ents if e.label_ == "PERSON" and e != person and sent.start <= e.start < sent.end]
+        for other in others:
+            if other.start >= person.end:
+                hi = min(hi, other.start)
+            elif other.end <= person.start:
+                lo = max(lo, other.end)
+        cues = [c for c in doc.spans.get("role_cues", []) if lo <= c.start < hi
+                and c.label_ in ("expert", "celebrity", "expert_title")]
+        # An appositive right after the name ("Jane Roe, a neuroscientist") says most.
+        nearest = sorted(cues, key=lambda c: (c.start - person.end if c.start >= person.end else person.start - c.end + 1))
+        if person.text.lower() in self.celebrities:
+            if nearest and nearest[0].label_ == "expert" and nearest[0].start >= person.end:
+                return "expert"
+            return "celebrity"
+        if nearest:
+            return "expert" if nearest[0].label_ in ("expert", "expert_title") else "celebrity"
+        if person[-1].lower_ in self.celebrity_surnames and len(person) == 1:
+            return "celebrity"
+        return "unknown"
+
+    def candidates(self, sent: Span, quoted: set[int]) -> list[Candidate]:
+        """Possible speakers in a sentence, outside quotation marks."""
+        doc = sent.doc
+        found = []
+        for ent in doc.ents:
+            if sent.start <= ent.start < sent.end and ent.start not in quoted:
+                if ent.label_ == "PERSON":
+                    found.append(Candidate("person", ent.start, ent.end, ent.text, "unknown"))
+                elif ent.label_ == "ORG":
+                    found.append(Candidate("organisation", ent.start, ent.end, ent.text, "organisation"))
+        taken = {i for c in found for i in range(c.start, c.end)}
+        for org in doc.spans.get("organisations", []):
+            if sent.start <= org.start < sent.end and org.start not in quoted:
+                name = None if org.label_ == "generic" else org.label_
+                found = [c for c in found if not (c.start < org.end and org.start < c.end)]
+                found.append(Candidate("organisation", org.start, org.end, name, "organisation"))
+                taken.update(range(org.start, org.end))
+        for cue in doc.spans.get("role_cues", []):
+            if cue.label_ == "generic_expert" and sent.start <= cue.start < sent.end and cue.start not in quoted \
+                    and cue.start not in taken:
+                found.append(Candidate("generic", cue.start, cue.end, None, "expert"))
+        for token in sent:
+            if token.lower_ in self.pronouns and token.i not in quoted and token.lower_ not in {"him", "her", "his"}:
+                found.append(Candidate("pronoun", token.i, token.i + 1, None, "unknown"))
+        return sorted(found, key=lambda c: c.start)
+
+    def claimant(self, sent: Span, quoted: set[int], people: list[dict]) -> dict:
+        """Who makes the claim in this sentence: {name, role, start_char, end_char, pending, via}."""
+        doc = sent.doc
+        speaker = self.attributed(sent, quoted)
+        via = "attribution"
+        if speaker is None and all(t.i in quoted or t.is_punct or t.is_space for t in sent[:3]):
+            # A quotation whose speaker is named in the next sentence ('"...," she said.').
+            nxt = doc[sent.end].sent if sent.end < len(doc) else None
+            if nxt is not None:
+                speaker = self.attributed(nxt, quoted)
+                via = "quote"
+        if speaker is None:
+            first_person = any(t.lower_ in self.first_person and t.i not in quoted for t in sent)
+            return {"name": None, "role": "author", "start_char": None, "end_char": None,
+                    "pending": False, "via": "first_person" if first_person else "voice"}
+        result = {"name": speaker.name, "role": speaker.role, "pending": False, "via": via,
+                  "start_char": doc[speaker.start].idx, "end_char": doc[speaker.end - 1].idx + len(doc[speaker.end - 1])}
+        if speaker.kind == "person":
+            match = next((p for p in people if p["start_char"] == result["start_char"]), None)
+            result["role"] = match["role"] if match else "unknown"
+        elif speaker.kind == "pronoun":
+            antecedent = [p for p in people if p["end_char"] <= result["start_char"]]
+            if antecedent:
+                result.update(name=antecedent[-1]["name"], role=antecedent[-1]["role"], via="pronoun")
+            else:
+                result.update(pending=True, via="pronoun")
+        return result
+
+    def attributed(self, sent: Span, quoted: set[int]) -> Candidate | None:
+        """The speaker a speech verb or 'according to' marker in this sentence points at."""
+        doc = sent.doc
+        cues = [c for c in doc.spans.get("attribution", []) if sent.start <= c.start < sent.end
+                and c.start not in quoted and c.label_ in ("speech", "source")]
+        if not cues:
+            return None
+        people = self.candidates(sent, quoted)
+        for cue in cues:
+            if cue.label_ == "source":
+                after = [c for c in people if cue.end <= c.start <= cue.end + 4]
+                if after:
+                    return after[0]
+                continue
+            # "said he uses": a pronoun after the verb starts the reported clause; it is not the speaker.
+            after = [c for c in people if cue.end <= c.start <= cue.end + self.after - 1 and c.kind != "pronoun"]
+            before = [c for c in people if c.end <= cue.start and cue.start - c.end <= self.before]
+            if after and (not before or after[0].start - cue.end < 2):
+                return after[0]
+            if before:
+                # The subject is the first candidate of the clause that ends at the verb.
+                chosen = before[-1]
+                named = [c for c in before if c.kind == "person"]
+                if chosen.kind in ("organisation", "generic") and named:
+                    # "Dr Ann Smith, a psychiatrist at King's College, said": the person speaks, not the college.
+                    chosen = named[-1]
+                if chosen.kind == "generic" and len(before) > 1 and before[-2].kind in ("person", "organisation") \
+                        and chosen.start - before[-2].end <= 6:
+                    chosen = before[-2]
+                return chosen
+        return None
+
+
+def quoted_tokens(doc: Doc) -> set[int]:
+    """Indices of tokens inside quotation marks (the quoted words, not the marks)."""
+    inside = set()
+    open_at = None
+    for token in doc:
+        text = token.text
+        if open_at is None and text in OPEN_QUOTES and text != "’":
+            # An apostrophe inside a word is not a quotation mark.
+            if text == "'" and token.i > 0 and not doc[token.i - 1].whitespace_ and doc[token.i - 1].is_alpha:
+                continue
+            open_at = token.i
+        elif open_at is not None and text in CLOSE_QUOTES and text != "‘":
+            if text in ("'", "’") and token.i + 1 < len(doc) and doc[token.i + 1].is_alpha and not token.whitespace_:
+                continue
+            inside.update(range(open_at + 1, token.i))
+            open_at = None
+        elif open_at is not None and token.is_space and "\n" in token.text:
+            # Unclosed quotes end at the paragraph, as in print.
+            inside.update(range(open_at + 1, token.i))
+            open_at = None
+    if open_at is not None:
+        inside.update(range(open_at + 1, len(doc)))
+    return inside

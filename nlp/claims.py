@@ -1,0 +1,72 @@
+"""Decides which sentences are health claims and of which type, from cue lists and found doses."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from nlp import extensions  # noqa: F401  (registers the Doc/Span attributes)
+
+# Types named by a status word win over the rest; among effect words the first one named wins.
+RANKED_TYPES = ("legal", "regulatory")
+EFFECT_TYPES = ("safety", "mechanism", "efficacy")
+
+
+@Language.factory("claim_detector", default_config={"min_tokens": 4, "usage_needs_person": False})
+def make_claim_detector(nlp: Language, name: str, min_tokens: int, usage_needs_person: bool) -> ClaimDetector:
+    """Build the detector; min_tokens skips fragments such as captions and menu items."""
+    return ClaimDetector(min_tokens)
+
+
+class ClaimDetector:
+    """A claim names a substance and asserts an effect, risk, legal or regulatory status, dose or use."""
+
+    def __init__(self, min_tokens: int):
+        self.min_tokens = min_tokens
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Set is_claim, claim_type, substances and conditions on sentences; list claims in doc._.claims."""
+        substances = list(doc.spans.get("substances", []))
+        conditions = list(doc.spans.get("conditions", []))
+        cues = list(doc.spans.get("claim_cues", []))
+        doses = doc._.doses or []
+        claims = []
+        for sent in doc.sents:
+            named = [s for s in substances if sent.start <= s.start < sent.end]
+            if not named:
+                continue
+            sent._.substances = named
+            sent._.conditions = [c for c in conditions if sent.start <= c.start < sent.end]
+            words = [t for t in sent if not (t.is_punct or t.is_space)]
+            if len(words) < self.min_tokens or sent.text.rstrip().endswith("?"):
+                continue
+            kinds = [c for c in cues if sent.start <= c.start < sent.end
+                     and not any(s.start <= c.start < s.end for s in named)]
+            has_dose = any(sent.start_char <= d["start_char"] < sent.end_char for d in doses)
+            claim_type = self.claim_type(kinds, has_dose)
+            if claim_type is None and sent._.conditions:
+                # "Spravato, a nasal spray for treatment-resistant depression" states a use.
+                claim_type = "efficacy"
+            if claim_type is None:
+                continue
+            sent._.is_claim = True
+            sent._.claim_type = claim_type
+            claims.append(sent)
+        doc._.claims = claims
+        return doc
+
+    @staticmethod
+    def claim_type(kinds: list[Span], has_dose: bool) -> str | None:
+        """The claim type from the cue spans in a sentence (None when nothing is asserted)."""
+        labels = [k.label_ for k in kinds]
+        for kind in RANKED_TYPES:
+            if kind in labels:
+                return kind
+        if has_dose:
+            return "dosage"
+        for label in labels:
+            if label in EFFECT_TYPES:
+                return label
+        if "usage" in labels:
+            return "usage"
+        return None

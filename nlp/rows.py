@@ -1,0 +1,143 @@
+"""The one step that turns tagged Docs into claim and mention rows for the store (article-level linking too)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from store.ids import claim_id
+
+ROLES = ("celebrity", "expert", "author", "organisation", "unknown")
+
+
+class ArticleMemory:
+    """What the article has said so far about people: the last one named, and each surname's role."""
+
+    def __init__(self, heading_people: list[dict] | None = None):
+        self.last: dict | None = None
+        self.roles: dict[str, str] = {}
+        self.heading_people = heading_people or []
+
+    def learn(self, people: list[dict], offset: int) -> None:
+        """Take in the people a doc names (in order) with their roles."""
+        for person in people:
+            surname = person["name"].split()[-1].lower()
+            if person["role"] != "unknown":
+                self.roles.setdefault(surname, person["role"])
+            self.last = dict(person, start_char=person["start_char"] + offset)
+
+    def role(self, name: str | None) -> str:
+        """The role the article gave this person anywhere so far, else unknown."""
+        if not name:
+            return "unknown"
+        return self.roles.get(name.split()[-1].lower(), "unknown")
+
+    def heading_person(self, at: int) -> dict | None:
+        """The person named in the nearest section heading before a position, if any."""
+        before = [p for p in self.heading_people if p["start_char"] < at]
+        return before[-1] if before else None
+
+
+def doc_rows(doc: Doc, article_id: str, memory: ArticleMemory,
+             sentence_index: dict[int, int]) -> tuple[list[dict], list[dict]]:
+    """Claim rows and mention rows for one tagged Doc (offsets made absolute with doc._.offset)."""
+    offset = doc._.offset or 0
+    claims, mentions = [], []
+    people = doc._.people or []
+    for sent in doc._.claims or []:
+        start, end = _trimmed(sent)
+        abs_start, abs_end = offset + start, offset + end
+        cid = claim_id(article_id, abs_start, abs_end)
+        before = [p for p in people if p["end_char"] <= start]
+        claimant = dict(sent._.claimant or {"name": None, "role": "author", "pending": False, "via": "voice"})
+        if claimant.get("pending"):
+            # A pronoun whose person was named in an earlier passage of the article.
+            if memory.last is not None and not before:
+                claimant.update(name=memory.last["name"], role=memory.last["role"], pending=False)
+            else:
+                claimant.update(role="unknown")
+        if claimant.get("via") == "first_person":
+            heading = memory.heading_person(abs_start)
+            if heading is not None:
+                claimant.update(name=heading["name"], role=heading["role"], via="heading")
+        if claimant.get("role") == "unknown" and claimant.get("name"):
+            claimant["role"] = memory.role(claimant["name"])
+        doses = [d for d in doc._.doses or [] if start <= d["start_char"] < end]
+        routes = sorted({r[0] for r in doc._.routes or [] if start <= r[1] < end})
+        freqs = [f for f in doc._.frequencies or [] if start <= f[1] < end]
+        cues = dict(sent._.cues or {})
+        if claimant.get("role") == "celebrity" and claimant.get("name"):
+            cues.setdefault("celebrity_endorsement", [claimant["name"]])
+        claims.append({
+            "claim_id": cid,
+            "text": doc.text[start:end],
+            "span_start": abs_start,
+            "span_end": abs_end,
+            "sentence_index": sentence_index.get(abs_start),
+            "claimant_name": claimant.get("name"),
+            "claimant_role": claimant.get("role") if claimant.get("role") in ROLES else "unknown",
+            "claim_type": sent._.claim_type,
+            "substances": _unique(s.label_ for s in sent._.substances or []),
+            "conditions": _unique(c.label_ for c in sent._.conditions or []),
+            "doses": [_dose_row(d) for d in doses],
+            "routes": routes,
+            "frequency": freqs[0][0] if freqs else None,
+            "hedged": bool(sent._.hedged),
+            "negated": bool(sent._.negated),
+            "stance": sent._.stance,
+            "jurisdictions": list(sent._.jurisdictions or []),
+            "cues": cues,
+        })
+        mentions += _mentions(sent, cid, offset, claimant, doses, doc)
+    memory.learn(people, offset)
+    return claims, mentions
+
+
+def _trimmed(sent: Span) -> tuple[int, int]:
+    """Character bounds of a sentence without leading or trailing white space."""
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    return start, sent.start_char + len(text.rstrip())
+
+
+def _unique(values) -> list[str]:
+    seen: list[str] = []
+    for v in values:
+        if v not in seen:
+            seen.append(v)
+    return seen
+
+
+def _dose_row(dose: dict) -> dict:
+    row = {k: dose.get(k) for k in ("value", "unit", "text", "low", "high", "per_kg", "route", "frequency")}
+    return {k: v for k, v in row.items() if v is not None and v is not False} | {"value": dose["value"],
+                                                                                  "unit": dose["unit"]}
+
+
+def _mentions(sent: Span, cid: str, offset: int, claimant: dict, doses: list[dict], doc: Doc) -> list[dict]:
+    """Every mention inside a claim sentence, with absolute offsets."""
+    out = []
+
+    def add(kind: str, text: str, value, start: int, end: int) -> None:
+        out.append({"claim_id": cid, "kind": kind, "text": text, "value": value,
+                    "span_start": offset + start, "span_end": offset + end})
+
+    if claimant.get("start_char") is not None and claimant.get("name"):
+        add("person", doc.text[claimant["start_char"]:claimant["end_char"]], claimant["name"],
+            claimant["start_char"], claimant["end_char"])
+    for span in sent._.substances or []:
+        add("substance", span.text, span.label_, span.start_char, span.end_char)
+    for span in sent._.conditions or []:
+        add("condition", span.text, span.label_, span.start_char, span.end_char)
+    for dose in doses:
+        add("dose", dose["text"], f"{dose['value']:g} {dose['unit']}", dose["start_char"],
+            dose["start_char"] + len(dose["text"]))
+    for route, start, end in doc._.routes or []:
+        if sent.start_char <= start < sent.end_char:
+            add("route", doc.text[start:end], route, start, end)
+    for category, spans in (sent._.context_cues or {}).items():
+        for span in spans:
+            add("cue", span.text, category, span.start_char, span.end_char)
+    for span in doc.spans.get("media_cues", []):
+        if sent.start <= span.start < sent.end and span.label_ != "statistic_sources":
+            add("cue", span.text, span.label_, span.start_char, span.end_char)
+    return out

@@ -194,6 +194,63 @@ class Store:
             values.append(value)
         return values
 
+    # -- crawl state: resumable frontier and near-duplicate fingerprints -------------------
+
+    def start_crawl(self, crawl_id: str, start_urls: list[str]) -> list[dict]:
+        """Begin (or resume) a crawl; returns the queued frontier rows of an unfinished earlier run."""
+        row = self.con.execute("SELECT status FROM crawls WHERE crawl_id = ?", [crawl_id]).fetchone()
+        with self.transaction():
+            if row is not None and row[0] == "running":
+                return rows(self.con, "SELECT request_url AS url, depth, kind FROM crawl_frontier"
+                            " WHERE crawl_id = ? AND state = 'queued' ORDER BY depth", [crawl_id])
+            self.con.execute("DELETE FROM crawl_frontier WHERE crawl_id = ?", [crawl_id])
+            self.con.execute(
+                "INSERT OR REPLACE INTO crawls VALUES (?, ?, 'running', ?, NULL)",
+                [crawl_id, _json(start_urls), now()],
+            )
+        return []
+
+    def finish_crawl(self, crawl_id: str) -> None:
+        """Mark a crawl finished, so the next one with the same start URLs starts afresh."""
+        self.con.execute(
+            "UPDATE crawls SET status = 'finished', finished_at = ? WHERE crawl_id = ?", [now(), crawl_id]
+        )
+
+    def frontier_urls(self, crawl_id: str) -> list[str]:
+        """Canonical URLs this crawl has already scheduled (queued or done)."""
+        found = self.con.execute("SELECT url FROM crawl_frontier WHERE crawl_id = ?", [crawl_id])
+        return [r[0] for r in found.fetchall()]
+
+    def frontier_add(self, crawl_id: str, entries: Iterable[tuple[str, int, str]]) -> None:
+        """Queue (url, depth, kind) entries; URLs already in the frontier are left as they are."""
+        batch = [[crawl_id, ids.canonical_url(u), u, d, k, "queued"] for u, d, k in entries]
+        if batch:
+            self.con.executemany("INSERT OR IGNORE INTO crawl_frontier VALUES (?, ?, ?, ?, ?, ?)", batch)
+
+    def frontier_done(self, crawl_id: str, url: str) -> None:
+        """Mark one scheduled URL as handled (stored, skipped or failed alike)."""
+        self.con.execute(
+            "UPDATE crawl_frontier SET state = 'done' WHERE crawl_id = ? AND url = ?",
+            [crawl_id, ids.canonical_url(url)],
+        )
+
+    def save_fingerprint(self, article_id: str, simhash: int) -> None:
+        """Keep an article's 64-bit simhash and its four 16-bit bands for near-duplicate lookups."""
+        bands = [(simhash >> (16 * i)) & 0xFFFF for i in range(4)]
+        self.con.execute(
+            "INSERT OR REPLACE INTO article_fingerprints VALUES (?, ?, ?, ?, ?, ?)", [article_id, simhash, *bands]
+        )
+
+    def fingerprint_candidates(self, simhash: int, exclude: str | None = None) -> list[tuple[str, int]]:
+        """(article_id, simhash) of stored articles sharing a 16-bit band with this simhash."""
+        bands = [(simhash >> (16 * i)) & 0xFFFF for i in range(4)]
+        found = self.con.execute(
+            "SELECT article_id, simhash FROM article_fingerprints WHERE (band0 = ? OR band1 = ? OR band2 = ?"
+            " OR band3 = ?) AND article_id IS DISTINCT FROM ?",
+            [*bands, exclude],
+        )
+        return [(r[0], int(r[1])) for r in found.fetchall()]
+
     # -- tagging --------------------------------------------------------------------------
 
     def articles_for_tagging(self, all_articles: bool = False) -> list[dict]:

@@ -1,0 +1,127 @@
+"""WARC archiving with warcio: every response written as it arrives, and read back by record id or offset."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from io import BytesIO
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+ROTATE_BYTES = 1024 * 1024 * 1024  # start a new file after 1 GB, the usual WARC file size
+# Scrapy has already undone chunking; a Transfer-Encoding header would make the record unreadable.
+_DROPPED_HEADERS = {"transfer-encoding"}
+
+
+class WarcArchive:
+    """Appends gzipped WARC records to `<folder>/healthclaims-<crawl>-<time>-<pid>-<n>.warc.gz` files."""
+
+    def __init__(self, folder: str | os.PathLike, crawl_id: str, rotate_bytes: int = ROTATE_BYTES):
+        self.folder = Path(folder)
+        self.crawl_id = crawl_id
+        self.rotate_bytes = rotate_bytes
+        self._file = None
+        self._writer: WARCWriter | None = None
+        self._path: Path | None = None
+        self._serial = 0
+
+    def _open(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._serial += 1
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S")
+        self._path = self.folder / f"healthclaims-{self.crawl_id}-{stamp}-{os.getpid()}-{self._serial:05d}.warc.gz"
+        self._file = open(self._path, "ab")  # noqa: SIM115 - kept open across many writes, closed in close()
+        self._writer = WARCWriter(self._file, gzip=True)
+        info = self._writer.create_warcinfo_record(
+            self._path.name, {"software": "healthclaims crawler (Scrapy, warcio)", "format": "WARC File Format 1.0"}
+        )
+        self._writer.write_record(info)
+
+    def write_response(self, url: str, status: int, reason: str, headers: list[tuple[str, str]],
+                       body: bytes, request_headers: list[tuple[str, str]] | None = None) -> tuple[str, str, int]:
+        """Archive one HTTP response (and its request); returns (warc file, record id, offset)."""
+        if self._file is None or self._file.tell() >= self.rotate_bytes:
+            self.close()
+            self._open()
+        kept = [(k, v) for k, v in headers if k.lower() not in _DROPPED_HEADERS]
+        if any(k.lower() == "transfer-encoding" for k, _ in headers):
+            kept = [(k, v) for k, v in kept if k.lower() != "content-length"]
+            kept.append(("Content-Length", str(len(body))))
+        if url.startswith("file:"):
+            record = self._writer.create_warc_record(url, "resource", payload=BytesIO(body),
+                                                     warc_content_type=_header(kept, "content-type") or "text/html")
+        else:
+            http = StatusAndHeaders(f"{status} {reason}".strip(), kept, protocol="HTTP/1.1")
+            record = self._writer.create_warc_record(url, "response", payload=BytesIO(body), http_headers=http)
+        offset = self._file.tell()
+        self._writer.write_record(record)
+        record_id = record.rec_headers.get_header("WARC-Record-ID")
+        if request_headers is not None and not url.startswith("file:"):
+            req = self._writer.create_warc_record(
+                url, "request", payload=BytesIO(b""),
+                http_headers=StatusAndHeaders(f"GET {_path_of(url)} HTTP/1.1", request_headers, is_http_request=True),
+                warc_headers_dict={"WARC-Concurrent-To": record_id},
+            )
+            self._writer.write_record(req)
+        return str(self._path), record_id, offset
+
+    def close(self) -> None:
+        """Flush and close the current file."""
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+            self._writer = None
+
+
+def read_record(warc_file: str | os.PathLike, record_id: str | int) -> tuple[dict, bytes]:
+    """The archived response as (headers, body) by WARC-Record-ID or byte offset; OSError if absent.
+
+    Headers hold the HTTP headers plus `status` (e.g. '200 OK'), `WARC-Target-URI` and `WARC-Date`;
+    the body is decoded (gzip/deflate undone) as a browser would see it.
+    """
+    path = Path(warc_file)
+    try:
+        stream = open(path, "rb")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise OSError(f"cannot open WARC file {path}: {exc.strerror}") from exc
+    with stream:
+        by_offset = isinstance(record_id, int)
+        if by_offset:
+            stream.seek(record_id)
+        for record in ArchiveIterator(stream):
+            if record.rec_type not in ("response", "resource"):
+                if by_offset:
+                    break
+                continue
+            if by_offset or record.rec_headers.get_header("WARC-Record-ID") == record_id:
+                headers = {
+                    "WARC-Target-URI": record.rec_headers.get_header("WARC-Target-URI"),
+                    "WARC-Date": record.rec_headers.get_header("WARC-Date"),
+                }
+                if record.http_headers is not None:
+                    headers["status"] = record.http_headers.statusline
+                    headers.update({k: v for k, v in record.http_headers.headers})
+                else:
+                    headers["status"] = "200 OK"
+                    headers["Content-Type"] = record.rec_headers.get_header("Content-Type")
+                return headers, record.content_stream().read()
+    raise OSError(f"no record {record_id} in WARC file {path}")
+
+
+def _header(headers: list[tuple[str, str]], name: str) -> str | None:
+    """The first value of a header (name in lower case), or None."""
+    for key, value in headers:
+        if key.lower() == name:
+            return value
+    return None
+
+
+def _path_of(url: str) -> str:
+    """The request-target of a GET for this URL (path and query)."""
+    parts = urlsplit(url)
+    return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+

@@ -1,0 +1,118 @@
+"""Downloader middlewares: retries with backoff, conditional re-crawl requests, WARC archiving."""
+
+from __future__ import annotations
+
+import asyncio
+
+from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.exceptions import NotConfigured
+from scrapy.http import Request, Response
+
+from crawler.archive import WarcArchive
+
+
+class BackoffRetry(RetryMiddleware):
+    """Scrapy's retry, waiting RETRY_BACKOFF_BASE * 2**(n-1) seconds before the n-th new attempt.
+
+    An overloaded server (500, 503, timeouts) gets breathing room instead of an instant second hit.
+    """
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        self.backoff_base = settings.getfloat("RETRY_BACKOFF_BASE", 1.0)
+
+    async def _after_backoff(self, result):
+        if isinstance(result, Request):
+            attempt = result.meta.get("retry_times", 1)
+            await asyncio.sleep(self.backoff_base * 2 ** (attempt - 1))
+        return result
+
+    async def process_response(self, request, response):
+        """Retry a retryable status after a pause; any other response passes."""
+        return await self._after_backoff(super().process_response(request, response))
+
+    async def process_exception(self, request, exception):
+        """Retry a retryable network failure after a pause."""
+        return await self._after_backoff(super().process_exception(request, exception))
+
+
+class ConditionalRequests:
+    """Adds If-None-Match / If-Modified-Since to pages already stored, so unchanged ones come back 304."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        """Built by Scrapy; reads the store the StoreArticles pipeline opened."""
+        return cls(crawler)
+
+    def process_request(self, request):
+        """Add validators from the page's last fetch; nothing for pages never stored."""
+        store = getattr(self.crawler, "store", None)
+        if store is None or request.meta.get("healthclaims_conditional") is not None:
+            return None
+        state = store.page_state(request.url)
+        request.meta["healthclaims_conditional"] = False
+        # Only article pages: a sitemap or feed answered 304 would hide the new pages it lists.
+        if not state or not state.get("article_id"):
+            return None
+        if state.get("etag"):
+            request.headers.setdefault("If-None-Match", state["etag"])
+        if state.get("last_modified"):
+            request.headers.setdefault("If-Modified-Since", state["last_modified"])
+        if state.get("etag") or state.get("last_modified"):
+            request.meta["healthclaims_conditional"] = True
+            request.meta["handle_httpstatus_list"] = [*request.meta.get("handle_httpstatus_list", []), 304]
+        return None
+
+
+class ArchiveResponses:
+    """Writes every response (redirects and errors too) to WARC and notes where in request.meta['warc']."""
+
+    def __init__(self, folder: str, crawl_id: str):
+        self.folder = folder
+        self.crawl_id = crawl_id
+        self.archive: WarcArchive | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        """Switched off (NotConfigured) when HEALTHCLAIMS_WARC_DIR is empty."""
+        folder = crawler.settings.get("HEALTHCLAIMS_WARC_DIR")
+        if not folder:
+            raise NotConfigured("WARC archiving is off")
+        mw = cls(folder, crawler.settings.get("HEALTHCLAIMS_CRAWL_ID", "crawl"))
+        from scrapy import signals
+
+        crawler.signals.connect(mw.spider_closed, signal=signals.spider_closed)
+        return mw
+
+    def process_response(self, request: Request, response: Response):
+        """Archive the response as received (still compressed, as the server sent it)."""
+        if request.url.endswith("/robots.txt") and "healthclaims_depth" not in request.meta:
+            return response
+        if self.archive is None:
+            self.archive = WarcArchive(self.folder, self.crawl_id)
+        headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, vs in response.headers.items() for v in vs]
+        request_headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, vs in request.headers.items() for v in vs]
+        reason = _reason(response.status)
+        warc_file, record_id, offset = self.archive.write_response(
+            response.url, response.status, reason, headers, response.body, request_headers
+        )
+        request.meta["warc"] = {"warc_file": warc_file, "warc_record_id": record_id, "warc_offset": offset}
+        return response
+
+    def spider_closed(self):
+        """Close the open WARC file."""
+        if self.archive is not None:
+            self.archive.close()
+
+
+def _reason(status: int) -> str:
+    """The standard reason phrase of an HTTP status ('OK', 'Not Found'), '' if unknown."""
+    from http import HTTPStatus
+
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return ""

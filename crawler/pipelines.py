@@ -1,0 +1,273 @@
+"""Item pipelines, one concern each: check, skip unchanged, extract, filter, dedupe, store (see settings)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from scrapy import signals
+from scrapy.exceptions import DropItem, NotConfigured
+
+from crawler.duplicates import nearest, simhash
+from crawler.extraction import extract_article
+from crawler.items import CrawlEvent, FetchedPage
+from crawler.keywords import KeywordFilter
+from store import Store, ids
+
+# Fewer words than this is a home page, a section list or a stub, not an article worth checking.
+MIN_ARTICLE_WORDS = 40
+COUNTERS = ("pages", "stored", "unchanged", "revised", "duplicates", "skipped", "errors")
+
+
+def _store(crawler) -> Store:
+    """The store the StoreArticles pipeline opened for this crawl."""
+    store = getattr(crawler, "store", None)
+    if store is None:
+        raise RuntimeError("the StoreArticles pipeline must be enabled: it owns the store connection")
+    return store
+
+
+class CheckResponse:
+    """Drops what is not an HTML page with a body: PDFs, images, JSON, empty responses."""
+
+    def process_item(self, item):
+        """Pass HTML pages and events; drop the rest with the reason."""
+        if not isinstance(item, FetchedPage) or item.outcome:
+            return item
+        if item.kind != "html":
+            raise DropItem(f"not HTML ({item.content_type.split(';')[0].strip() or 'unknown content type'})")
+        if not item.body.strip():
+            raise DropItem("empty body")
+        return item
+
+
+class SkipUnchanged:
+    """Marks a page whose bytes are exactly those stored last time as unchanged (no extraction needed)."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        """Built by Scrapy."""
+        return cls(crawler)
+
+    def process_item(self, item):
+        """Compare the body's hash with the page's last stored hash."""
+        if isinstance(item, FetchedPage) and not item.outcome:
+            state = _store(self.crawler).page_state(item.final_url)
+            if state and state.get("article_id") and state.get("content_hash") == item.content_hash:
+                item.outcome = "unchanged"
+        return item
+
+
+class ExtractArticle:
+    """Runs article extraction (crawler.extraction) on each new or changed page."""
+
+    def process_item(self, item):
+        """Fill item.article; drop pages with no article text."""
+        if not isinstance(item, FetchedPage) or item.outcome:
+            return item
+        try:
+            article = extract_article(item.body, item.final_url)
+        except Exception as exc:  # a parser crash on one malformed page must not stop the crawl
+            raise DropItem(f"extraction failed: {type(exc).__name__}: {exc}") from exc
+        if article.get("error"):
+            raise DropItem(f"extraction failed: {article['error']}")
+        words = len((article.get("text") or "").split())
+        if not words:
+            raise DropItem("no article text found")
+        if words < MIN_ARTICLE_WORDS:
+            raise DropItem(f"too little text for an article ({words} words)")
+        item.article = article
+        return item
+
+
+class FilterKeywords:
+    """Keeps only articles mentioning a keyword (health terms by default); off with --no-keywords."""
+
+    def __init__(self, keyword_filter: KeywordFilter):
+        self.filter = keyword_filter
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        """Reads the keyword options; NotConfigured when every article is kept."""
+        s = crawler.settings
+        keyword_filter = KeywordFilter.from_options(
+            s.get("HEALTHCLAIMS_KEYWORDS"), s.get("HEALTHCLAIMS_KEYWORD_FILE"), s.getbool("HEALTHCLAIMS_NO_KEYWORDS")
+        )
+        if keyword_filter is None:
+            raise NotConfigured("--no-keywords: every article is kept")
+        return cls(keyword_filter)
+
+    def process_item(self, item):
+        """Drop an article whose title and text mention no keyword."""
+        if not isinstance(item, FetchedPage) or item.article is None:
+            return item
+        found = self.filter.match(f"{item.article.get('title') or ''}\n{item.article.get('text') or ''}")
+        if not found:
+            raise DropItem("no keyword match")
+        item.keyword = found
+        return item
+
+
+class FindDuplicates:
+    """Finds a stored article this one is a near-copy of (syndication), by simhash of word shingles."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        """Built by Scrapy."""
+        return cls(crawler)
+
+    def process_item(self, item):
+        """Set item.simhash, and item.duplicate_of when a close enough article is already stored."""
+        if not isinstance(item, FetchedPage) or item.article is None:
+            return item
+        item.simhash = simhash(item.article["text"])
+        if item.simhash is not None:
+            own = ids.article_id(article_url(item))
+            candidates = _store(self.crawler).fingerprint_candidates(item.simhash, exclude=own)
+            item.duplicate_of = nearest(item.simhash, candidates)
+        return item
+
+
+def article_url(item: FetchedPage) -> str:
+    """The URL an article is filed under: its canonical link when on the same site, else the page URL.
+
+    A canonical link to another site is a syndication credit; trusting it would file the copy as a
+    revision of the original, so such copies are kept apart and matched as duplicates instead.
+    """
+    canonical = (item.article or {}).get("canonical_url")
+    if canonical and urlsplit(canonical).hostname == urlsplit(item.final_url).hostname:
+        return canonical
+    return item.final_url
+
+
+class StoreArticles:
+    """Owns the crawl's one store connection: saves articles and pages, logs every outcome, publishes."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        s = crawler.settings
+        self.db_path = s.get("HEALTHCLAIMS_DB")
+        self.crawl_id = s.get("HEALTHCLAIMS_CRAWL_ID")
+        self.demo = s.getbool("HEALTHCLAIMS_DEMO")
+        self.publish_every = s.getint("HEALTHCLAIMS_PUBLISH_EVERY", 200)
+        self.store: Store | None = None
+        self.since_publish = 0
+        self.ran_dry = False
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        """Built by Scrapy; listens for dropped items so every skip is logged with its reason."""
+        pipeline = cls(crawler)
+        crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(pipeline.spider_idle, signal=signals.spider_idle)
+        return pipeline
+
+    def spider_idle(self, spider=None):
+        """Note that the frontier ran dry: the crawl is complete, not cut short by Ctrl-C."""
+        self.ran_dry = True
+
+    def open_spider(self, spider=None):
+        """Open the store (the one writer of this process) and share it with the other components."""
+        self.store = Store(self.db_path)
+        self.crawler.store = self.store
+        for name in COUNTERS:
+            self.crawler.stats.set_value(f"healthclaims/{name}", 0)
+
+    def close_spider(self, spider=None):
+        """Mark the crawl finished unless it was cut short, then close (which publishes a snapshot)."""
+        if self.store is None:
+            return
+        # Scrapy sets finish_reason only after pipelines close; idleness tells a finished crawl apart.
+        if self.ran_dry:
+            self.store.finish_crawl(self.crawl_id)
+        self.crawler.store = None
+        self.store.close()
+        self.store = None
+
+    def count(self, name: str) -> None:
+        """Add one to a summary counter (read by the progress display and the final summary)."""
+        self.crawler.stats.inc_value(f"healthclaims/{name}")
+
+    def process_item(self, item):
+        """Save a page's article (or note it unchanged), or log an event; always mark the URL done."""
+        if isinstance(item, CrawlEvent):
+            self.finish(item.url, item.outcome, item.reason, item.status)
+            return item
+        if not isinstance(item, FetchedPage):
+            return item
+        self.count("pages")
+        page = self.page_row(item)
+        if item.outcome == "unchanged":
+            state = self.store.page_state(item.final_url) or {}
+            if item.status == 304:  # keep the validators and hash of the copy we hold
+                page.update({k: state.get(k) for k in ("etag", "last_modified", "content_hash")})
+            self.store.save_page(item.final_url, page, state.get("article_id"))
+            self.finish(item.url, "unchanged", "not modified (304)" if item.status == 304 else "same content",
+                        item.status)
+            return item
+        article = dict(item.article)
+        article.update(
+            url=ids.canonical_url(item.final_url),  # without tracking parameters or fragment
+            canonical_url=article_url(item),
+            warc_file=item.warc_file,
+            warc_record_id=item.warc_record_id,
+            is_demo=self.demo,
+        )
+        outcome, article_id = self.store.save_article(article, page, duplicate_of=item.duplicate_of)
+        if item.simhash is not None and outcome in ("stored", "revised"):
+            self.store.save_fingerprint(article_id, item.simhash)
+        reason = {
+            "stored": f"new article (keyword: {item.keyword})" if item.keyword else "new article",
+            "unchanged": "same text",
+            "revised": "text changed: new revision",
+            "duplicate": f"copy of article {article_id}",
+        }[outcome]
+        self.finish(item.url, outcome, reason, item.status)
+        return item
+
+    def item_dropped(self, item, response, exception, spider=None):
+        """Log a page a pipeline dropped (not HTML, empty, no text, no keyword) with the reason."""
+        if self.store is None or not isinstance(item, FetchedPage):
+            return
+        self.count("pages")
+        if item.kind == "html":
+            self.store.save_page(item.final_url, self.page_row(item), None)
+        self.finish(item.url, "skipped", str(exception), item.status)
+
+    def finish(self, url: str, outcome: str, reason: str, status: int | None) -> None:
+        """Log the outcome, mark the frontier entry done, count it, and publish now and then."""
+        self.store.log(url, outcome, reason, status, self.crawl_id)
+        self.store.frontier_done(self.crawl_id, url)
+        counter = {"duplicate": "duplicates", "error": "errors", "listed": None}.get(outcome, outcome)
+        if counter:
+            self.count(counter)
+        self.since_publish += 1
+        if self.since_publish >= self.publish_every:
+            self.since_publish = 0
+            self.store.publish()
+
+    @staticmethod
+    def page_row(item: FetchedPage) -> dict:
+        """The pages-table fields of a fetched page."""
+        return {
+            "final_url": item.final_url,
+            "status": item.status,
+            "content_type": item.content_type,
+            "etag": item.etag,
+            "last_modified": item.last_modified,
+            "content_hash": item.content_hash,
+            "warc_file": item.warc_file,
+            "warc_record_id": item.warc_record_id,
+            "warc_offset": item.warc_offset,
+        }
+
+
+def summary_from_stats(stats: dict) -> dict:
+    """The crawl summary a person reads: pages fetched, articles stored, unchanged, ... from Scrapy stats."""
+    return {name: int(stats.get(f"healthclaims/{name}", 0) or 0) for name in COUNTERS}
+

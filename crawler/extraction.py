@@ -76,7 +76,8 @@ def _extract_into(result: dict, html: bytes | str, url: str | None) -> None:
         return
 
     meta = structured_metadata(tree, url)
-    text, method = extract_main_text(markup, url)
+    titles = [meta.get("title"), meta.get("title_tag"), _heading_title(tree)]
+    text, method = extract_main_text(markup, url, [title for title in titles if title])
     result["text"] = text
     result["extraction_method"] = method
     result["word_count"] = len(text.split())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -43,15 +44,16 @@ def detect_language(text: str) -> tuple[str | None, bool]:
     for language, pattern, share in scripts:
         if len(pattern.findall(sample)) >= share * letters:
             return language, letters >= 20
-    words = [word.lower() for word in _WORD.findall(sample)]
-    if not words:
+    words = Counter(word.lower() for word in _WORD.findall(sample))
+    total = sum(words.values())
+    if not total:
         return None, False
-    counts = sorted(((sum(word in stops for word in words), code) for code, stops in stoplists.items()),
+    counts = sorted(((sum(words[word] for word in stops), code) for code, stops in stoplists.items()),
                     reverse=True)
     (best, language), (second, _) = counts[0], counts[1]
     if best == 0:
         return None, False
-    clear = len(words) >= _MIN_WORDS and best >= _MIN_SHARE * len(words) and best >= _MIN_MARGIN * second
+    clear = total >= _MIN_WORDS and best >= _MIN_SHARE * total and best >= _MIN_MARGIN * second
     return language, clear
 
 

@@ -6,11 +6,16 @@ import logging
 
 import trafilatura
 
+from crawler.boilerplate import remove_boilerplate
+
 # trafilatura logs every page it gives up on; that is an expected outcome here, not a warning.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
+# The fast precise pass is trusted when it finds at least this many words; shorter output usually
+# means it cut the article (a body split by ads, a teaser wrapper) and the slower passes get a say.
+_TRUSTED_WORDS = 100
 # If the precise extraction keeps less than this share of the balanced one's words, it has
-# most likely cut the article itself (a split body, a paywall teaser wrapper), not boilerplate.
+# most likely lost part of the article itself, not just boilerplate.
 _PRECISE_MIN_SHARE = 0.5
 
 
@@ -19,21 +24,26 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _run(html: str, url: str | None, **options) -> str:
-    """trafilatura text for one setting; '' when it finds nothing."""
+def _run(html: str, url: str | None, titles: list[str] | None, **options) -> str:
+    """trafilatura text for one setting, furniture removed; '' when it finds nothing."""
     try:
-        return trafilatura.extract(html, url=url, include_comments=False, fast=True, **options) or ""
-    except (ValueError, TypeError, AttributeError, IndexError):  # lxml corner cases deep in trafilatura
+        text = trafilatura.extract(html, url=url, include_comments=False, **options) or ""
+    except (ValueError, TypeError, AttributeError, IndexError, RecursionError):  # lxml corner cases
         return ""
+    return remove_boilerplate(text, titles)
 
 
-def extract_main_text(html: str, url: str | None = None) -> tuple[str, str]:
-    """(main text with paragraphs separated by newlines, which setting produced it)."""
-    precise = _run(html, url, favor_precision=True)
-    balanced = _run(html, url)
+def extract_main_text(html: str, url: str | None = None, titles: list[str] | None = None) -> tuple[str, str]:
+    """(main text, one paragraph a line, without furniture or the headline; which setting produced it)."""
+    fast_precise = _run(html, url, titles, favor_precision=True, fast=True)
+    if _words(fast_precise) >= _TRUSTED_WORDS:
+        return fast_precise, "trafilatura-precision"
+    # Short or empty: let trafilatura's fallbacks (readability, jusText) and the balanced setting weigh in.
+    precise = _run(html, url, titles, favor_precision=True) or fast_precise
+    balanced = _run(html, url, titles)
     if precise and _words(precise) >= _PRECISE_MIN_SHARE * _words(balanced):
-        return precise, "trafilatura-precision"
+        return precise, "trafilatura-precision+fallback"
     if balanced:
         return balanced, "trafilatura-balanced"
-    recall = _run(html, url, favor_recall=True)
+    recall = _run(html, url, titles, favor_recall=True)
     return recall, "trafilatura-recall" if recall else "none"

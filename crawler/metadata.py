@@ -151,15 +151,26 @@ def _microdata_article(tree: HtmlElement, url: str | None) -> dict:
     return {}
 
 
-def _meta(tree: HtmlElement, *names: str) -> str | None:
-    """Content of the first <meta name=...> or <meta property=...> among names, or None."""
-    for name in names:
+def meta_tags(tree: HtmlElement) -> dict[str, str]:
+    """<meta> contents keyed by lower-case name, property, itemprop or http-equiv (first one wins)."""
+    tags: dict[str, str] = {}
+    for element in tree.iter("meta"):
+        content = element.get("content")
+        if not content:
+            continue
         for attr in ("name", "property", "itemprop", "http-equiv"):
-            values = tree.xpath(f'//meta[translate(@{attr}, "ABCDEFGHIJKLMNOPQRSTUVWXYZ", '
-                                f'"abcdefghijklmnopqrstuvwxyz")="{name}"]/@content')
-            text = clean_text(values[0]) if values else None
-            if text:
-                return text
+            key = element.get(attr)
+            if key:
+                tags.setdefault(key.strip().lower(), content)
+    return tags
+
+
+def _meta(tags: dict[str, str], *names: str) -> str | None:
+    """Content of the first of names present among the page's meta tags, or None."""
+    for name in names:
+        text = clean_text(tags.get(name))
+        if text:
+            return text
     return None
 
 
@@ -183,6 +194,7 @@ def structured_metadata(tree: HtmlElement, url: str | None = None) -> dict:
     article = _article_node(nodes)
     og = _opengraph_props(tree)
     micro = _microdata_article(tree, url)
+    tags = meta_tags(tree)
     publisher = article.get("publisher") or {}
     publisher_names = _names(publisher) or _names(article.get("sourceOrganization"))
 
@@ -191,7 +203,7 @@ def structured_metadata(tree: HtmlElement, url: str | None = None) -> dict:
         ("json-ld", article.get("datePublished") or article.get("dateCreated")),
         ("opengraph", og.get("article:published_time") or og.get("og:published_time")),
         ("microdata", micro.get("datePublished")),
-        ("meta", _meta(tree, "article:published_time", "date", "dc.date", "dc.date.issued",
+        ("meta", _meta(tags, "article:published_time", "date", "dc.date", "dc.date.issued",
                        "pubdate", "publishdate", "publish-date", "sailthru.date", "parsely-pub-date")),
     ):
         published = normalise_date(value if isinstance(value, str) else clean_text(value))
@@ -200,7 +212,7 @@ def structured_metadata(tree: HtmlElement, url: str | None = None) -> dict:
             break
     modified = _first(*(normalise_date(clean_text(v)) for v in (
         article.get("dateModified"), og.get("article:modified_time"), og.get("og:updated_time"),
-        micro.get("dateModified"), _meta(tree, "last-modified", "dc.date.modified"))))
+        micro.get("dateModified"), _meta(tags, "last-modified", "dc.date.modified"))))
 
     canonical = tree.xpath('//link[translate(@rel, "CANONICAL", "canonical")="canonical"]/@href')
     title_tag = tree.xpath("//title/text()")
@@ -212,11 +224,11 @@ def structured_metadata(tree: HtmlElement, url: str | None = None) -> dict:
         "title_tag": clean_text(title_tag[0]) if title_tag else None,
         "author": "; ".join(dict.fromkeys(_names(article.get("author")) or _names(micro.get("author"))
                                           or _names(og.get("article:author"))
-                                          or _names(_meta(tree, "author", "dc.creator", "byl"))))
+                                          or _names(_meta(tags, "author", "dc.creator", "byl"))))
         or None,
         "publisher": _first(*publisher_names, clean_text(og.get("og:site_name")),
-                            _meta(tree, "application-name", "publisher", "dc.publisher")),
-        "site_name": _first(clean_text(og.get("og:site_name")), _meta(tree, "application-name")),
+                            _meta(tags, "application-name", "publisher", "dc.publisher")),
+        "site_name": _first(clean_text(og.get("og:site_name")), _meta(tags, "application-name")),
         "publisher_types": sorted(_types(publisher)) if isinstance(publisher, dict) else [],
         "published": published,
         "date_source": date_source,
@@ -225,11 +237,11 @@ def structured_metadata(tree: HtmlElement, url: str | None = None) -> dict:
                                     clean_text(article.get("inLanguage")) if isinstance(
                                         article.get("inLanguage"), str) else None,
                                     clean_text(og.get("og:locale")),
-                                    _meta(tree, "content-language", "language", "dc.language")),
+                                    _meta(tags, "content-language", "language", "dc.language")),
         "canonical_url": _first(clean_text(canonical[0]) if canonical else None, clean_text(og.get("og:url")),
                                 clean_text(article.get("url")) if isinstance(article.get("url"), str) else None),
         "description": _first(clean_text(article.get("description")), clean_text(og.get("og:description")),
-                              _meta(tree, "description")),
+                              _meta(tags, "description")),
         "headline_image": _first(_image(article.get("image")), clean_text(og.get("og:image")),
                                  _image(micro.get("image"))),
         "og_type": clean_text(og.get("og:type")),

@@ -220,7 +220,9 @@ def describe_failure(failure, request) -> tuple[str, str, int | None]:
             phrase = HTTPStatus(status).phrase
         except ValueError:
             phrase = ""
-        retries = request.meta.get("retry_times")
+        # Retries are worth naming only for statuses that are retried (5xx, 429, 408), not for a
+        # 404 whose first attempt happened to hit a dropped keep-alive connection.
+        retries = request.meta.get("retry_times") if status >= 500 or status in (408, 429) else None
         extra = f" (after {retries} retries)" if retries else ""
         return "error", f"HTTP {status} {phrase}{extra}".replace("  ", " ").strip(), status
     message = str(exc).strip()
@@ -232,14 +234,15 @@ def describe_failure(failure, request) -> tuple[str, str, int | None]:
         return "skipped", f"ignored: {message or name}", None
     if name == "DownloadCancelledError" or "max size" in message.lower() or "download max size" in message:
         return "skipped", f"page too large: {message}", None
-    if name in ("TimeoutError", "TCPTimedOutError", "DNSLookupTimeoutError"):
+    if name in ("DownloadTimeoutError", "TimeoutError", "TCPTimedOutError", "DNSLookupTimeoutError"):
         timeout = request.meta.get("download_timeout")
         return "error", f"timed out{f' after {timeout:g} s' if timeout else ''}", None
-    if name == "ConnectionRefusedError":
+    if name in ("DownloadConnectionRefusedError", "ConnectionRefusedError"):
         return "error", "connection refused (host down or not listening)", None
-    if name in ("DNSLookupError", "NoRouteError"):
+    if name in ("CannotResolveHostError", "DNSLookupError", "NoRouteError"):
         return "error", f"host not found: {message or name}", None
-    if name in ("ResponseNeverReceived", "ConnectionLost", "ConnectionDone", "ResponseFailed"):
+    if name in ("DownloadFailedError", "ResponseDataLossError", "ResponseNeverReceived", "ConnectionLost",
+                "ConnectionDone", "ResponseFailed"):
         return "error", f"connection lost: {message or name}", None
     if isinstance(exc, FileNotFoundError) or name == "FileNotFoundError":
         return "error", "file not found", None

@@ -1,0 +1,98 @@
+"""Remove page furniture that survives main-text extraction: headline repeats, newsletter and share
+lines, 'related articles' lists. Cue patterns are data (resources/boilerplate.json)."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+_RESOURCE = Path(__file__).with_name("resources") / "boilerplate.json"
+_TOKEN = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’)]\s*$")
+_LIST_MARK = re.compile(r"^[-•*·]\s+")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[list[tuple[re.Pattern, bool]], list[re.Pattern], int, int]:
+    """(drop patterns with a 'short lines only' flag, list-heading patterns, short-line and item limits)."""
+    data = json.loads(_RESOURCE.read_text(encoding="utf-8"))
+    drops = []
+    for pattern in data["drop"]:
+        text, _, flag = pattern.partition("::")
+        drops.append((re.compile(text, re.I), flag == "short"))
+    headings = [re.compile(pattern, re.I) for pattern in data["list_heading"]]
+    return drops, headings, data["short_words"], data["list_item_max_words"]
+
+
+def _tokens(text: str) -> list[str]:
+    """Lower-case word tokens."""
+    return _TOKEN.findall(text.lower())
+
+
+def is_title_repeat(line: str, titles: list[str]) -> bool:
+    """Whether a line repeats the headline (exactly, or as a 4+ word piece of a 'headline | site' title)."""
+    words = _tokens(line)
+    if not words:
+        return False
+    joined = " ".join(words)
+    for title in titles:
+        title_words = _tokens(title)
+        if not title_words:
+            continue
+        if words == title_words:
+            return True
+        if len(words) >= 4 and f" {joined} " in f" {' '.join(title_words)} ":
+            return True
+    return False
+
+
+def is_boilerplate(line: str) -> bool:
+    """Whether one line of text is page furniture by the cue list."""
+    drops, _, short_words, _ = _patterns()
+    stripped = _LIST_MARK.sub("", line.strip())
+    for pattern, short_only in drops:
+        if short_only and len(stripped.split()) > short_words:
+            continue
+        if pattern.match(stripped):
+            return True
+    return False
+
+
+def _is_list_heading(line: str) -> bool:
+    """Whether a line introduces a list of links to other articles."""
+    _, headings, _, _ = _patterns()
+    stripped = line.strip()
+    return any(pattern.match(stripped) for pattern in headings)
+
+
+def _is_headline_like(line: str) -> bool:
+    """Whether a line reads like a link to another article: short, no sentence ending, or a bullet."""
+    _, _, _, max_words = _patterns()
+    stripped = line.strip()
+    if _LIST_MARK.match(stripped):
+        return len(stripped.split()) <= max_words + 5
+    return len(stripped.split()) <= max_words and not _SENTENCE_END.search(stripped)
+
+
+def remove_boilerplate(text: str, titles: list[str] | None = None) -> str:
+    """The text without headline repeats at the top, furniture lines and 'related' link lists."""
+    lines = [line.strip() for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    titles = [title for title in titles or [] if title]
+    # The headline belongs in the title field, not the body; it appears among the first lines only.
+    start = 0
+    while start < min(3, len(lines)) and is_title_repeat(lines[start], titles):
+        start += 1
+    kept, in_list = [], False
+    for line in lines[start:]:
+        if _is_list_heading(line):
+            in_list = True
+            continue
+        if in_list and _is_headline_like(line):
+            continue
+        in_list = False
+        if not is_boilerplate(line):
+            kept.append(line)
+    return "\n".join(kept)

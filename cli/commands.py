@@ -26,10 +26,33 @@ def crawl(args) -> int:
     urls = list(args.urls)
     if args.seeds:
         urls += read_seed_file(args.seeds)
-    if not urls:
+    if not urls and not args.redis:
         raise UserError("give at least one URL or --seeds FILE")
     summary = crawl_urls(urls, db_path=args.db, options=vars(args))
     print(format_summary("crawl", summary))
+    return 0
+
+
+def seed(args) -> int:
+    """`healthclaims seed`: queue start URLs in Redis for the workers (or show the crawl's state)."""
+    from crawler.distributed import seed_urls
+
+    urls = list(args.urls) + (read_seed_file(args.seeds) if args.seeds else [])
+    if not urls and not args.status:
+        raise UserError("give at least one URL or --seeds FILE (or --status)")
+    status = seed_urls(args.redis, urls)
+    if urls:
+        print(f"seed: {len(urls)} start URLs queued")
+    print(format_summary("frontier", status))
+    return 0
+
+
+def ingest(args) -> int:
+    """`healthclaims ingest`: the one writer of a distributed crawl, from Redis into the store."""
+    from crawler.ingest import ingest as ingest_items
+
+    summary = ingest_items(args.redis, args.db, follow=args.follow, idle_exit=args.idle_exit)
+    print(format_summary("ingest", summary))
     return 0
 
 

@@ -46,7 +46,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--job-dir", default=None, help="Scrapy JOBDIR, so a killed crawl resumes")
     p.add_argument("--redis", default=None, metavar="URL",
                    help="redis://HOST:PORT/DB: work as one of several crawlers sharing a frontier")
+    p.add_argument("--worker-id", default=None, help="with --redis: this worker's name (default HOST-PID);"
+                   " a worker restarted under the same name takes back its unfinished pages at once")
+    p.add_argument("--worker-lease", type=float, default=None, metavar="SECONDS",
+                   help="with --redis: a silent worker's pages go back to the others after this long (default 30)")
+    p.add_argument("--idle-exit", type=float, default=None, metavar="SECONDS",
+                   help="with --redis: stop once the shared crawl has been finished this long (default 5)")
+    p.add_argument("--keep-running", action="store_true", help="with --redis: wait for new start URLs forever")
     p.add_argument("--quiet", action="store_true", help="no live progress display")
+
+    p = add("seed", commands.seed, "queue start URLs for the crawler workers sharing a Redis frontier", db=False)
+    p.add_argument("urls", nargs="*", metavar="URL")
+    p.add_argument("--redis", required=True, metavar="URL", help="redis://HOST:PORT/DB of the shared crawl")
+    p.add_argument("--seeds", metavar="FILE", help="a file of start URLs, one a line (# comments allowed)")
+    p.add_argument("--status", action="store_true", help="only show the shared crawl's queue and workers")
+
+    p = add("ingest", commands.ingest, "store what the crawler workers pushed to Redis (the one writer)")
+    p.add_argument("--redis", required=True, metavar="URL", help="redis://HOST:PORT/DB of the shared crawl")
+    p.add_argument("--follow", action="store_true", help="keep running for new items (stop with Ctrl-C)")
+    p.add_argument("--idle-exit", type=float, default=5.0, metavar="SECONDS",
+                   help="stop once the crawl has been finished and drained this long (default 5)")
 
     p = add("tag", commands.tag, "find and tag health claims in articles not yet tagged")
     p.add_argument("--all", action="store_true", help="tag every article again")

@@ -367,6 +367,17 @@ class Store:
                 self.con.executemany("INSERT OR REPLACE INTO verdicts VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
         return len(rows)
 
+    # -- distributed crawling: the ingester's record of items written --------------------
+
+    def item_ingested(self, item_hash: str) -> bool:
+        """True if the ingester already wrote this item (a redelivery after a crash)."""
+        found = self.con.execute("SELECT 1 FROM ingested_items WHERE item_hash = ?", [item_hash])
+        return found.fetchone() is not None
+
+    def mark_ingested(self, item_hash: str, worker: str | None) -> None:
+        """Remember that an item from Redis has been written, so a redelivery adds nothing."""
+        self.con.execute("INSERT OR IGNORE INTO ingested_items VALUES (?, ?, ?)", [item_hash, worker, now()])
+
     # -- bookkeeping ----------------------------------------------------------------------
 
     def record_run(self, stage: str, started_at: datetime, summary: dict) -> None:

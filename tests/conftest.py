@@ -28,3 +28,14 @@ def cli(capsys):
         return code, out, err
 
     return run
+
+
+@pytest.fixture
+def redis_url(tmp_path: Path):
+    """A fresh Debian redis-server on a free loopback port (persistence off); its redis:// URL."""
+    from crawler.distributed_server import local_redis, redis_server_path
+
+    if redis_server_path() is None:
+        pytest.skip("redis-server is not installed (Debian package redis-server)")
+    with local_redis(tmp_path) as url:
+        yield url

@@ -1,0 +1,315 @@
+"""A crawler worker sharing one frontier in Redis with any number of others (scrapy-redis).
+
+Each worker runs the ordinary article spider mixed into a scrapy-redis RedisSpider, with the
+scrapy-redis scheduler (priority queue + RFPDupeFilter, persistent) over one Redis database. Two
+things are added to make the shared crawl lose nothing when a worker is killed:
+
+- Reliable takes: a request leaves the shared queue only by moving, atomically, into the worker's
+  in-flight set, and leaves that set only when Scrapy has completely finished with it (its page
+  and links are in Redis). A worker restarted under the same id, or any worker once the dead
+  one's heartbeat lease expires, moves its in-flight requests back to the queue.
+- No store access: the worker pushes pages and events to a Redis list; `healthclaims ingest`, the
+  one DuckDB writer, stores them (crawler/ingest.py).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import time
+
+import scrapy
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider, NotConfigured
+from scrapy_redis.queue import PriorityQueue
+from scrapy_redis.scheduler import Scheduler
+from scrapy_redis.spiders import RedisMixin
+
+from crawler.distributed_frontier import Frontier, crawl_finished, frontier_status, push_seeds
+from crawler.distributed_items import ItemQueue, encode_item
+from crawler.distributed_keys import DEFAULT_PREFIX, RedisKeys, check_redis_url, connect
+from crawler.items import CrawlEvent, FetchedPage
+from crawler.spiders import ArticleCrawling, is_site_root, site_of
+
+# The store-side pipelines run in the ingester, the one process that opens the store.
+STORE_PIPELINES = ("crawler.pipelines.SkipUnchanged", "crawler.pipelines.FindDuplicates",
+                   "crawler.pipelines.StoreArticles")
+DEFAULT_LEASE = 30.0
+DEFAULT_IDLE_EXIT = 5.0
+
+
+def default_worker_id() -> str:
+    """A worker id unique on the network: host name and process id."""
+    return f"{socket.gethostname()}-{os.getpid()}"
+
+
+def worker_settings(urls: list[str], db_path: str, options: dict) -> dict:
+    """The crawl's ordinary settings, turned into a worker's: Redis scheduler, dupefilter, item push."""
+    from crawler.ingest import crawl_id_of
+    from crawler.settings import build_settings
+
+    redis_url = check_redis_url(options["redis"])
+    keys = RedisKeys(options.get("redis_prefix") or DEFAULT_PREFIX)
+    worker = options.get("worker_id") or default_worker_id()
+    settings = build_settings(urls, db_path, options)
+    pipelines = {k: v for k, v in settings["ITEM_PIPELINES"].items() if k not in STORE_PIPELINES}
+    pipelines["crawler.distributed.PushItems"] = 900
+    crawl_id = crawl_id_of(connect(redis_url), keys)
+    log_file = os.path.join(os.path.dirname(settings["LOG_FILE"]), f"worker-{worker}.log")
+    settings.update({
+        "ITEM_PIPELINES": pipelines,
+        "SCHEDULER": "crawler.distributed.ReliableScheduler",
+        "SCHEDULER_QUEUE_CLASS": "crawler.distributed.ReliableQueue",
+        "SCHEDULER_QUEUE_KEY": keys.requests,
+        "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
+        "SCHEDULER_DUPEFILTER_KEY": keys.dupefilter,
+        # The frontier outlives every worker: that is what lets any of them stop and resume.
+        "SCHEDULER_PERSIST": True,
+        "REDIS_URL": redis_url,
+        "REDIS_START_URLS_KEY": keys.seeds,
+        "HEALTHCLAIMS_REDIS_PREFIX": keys.prefix,
+        "HEALTHCLAIMS_WORKER_ID": worker,
+        "HEALTHCLAIMS_WORKER_LEASE": float(options.get("worker_lease") or DEFAULT_LEASE),
+        "HEALTHCLAIMS_IDLE_EXIT": float(DEFAULT_IDLE_EXIT if options.get("idle_exit") is None
+                                        else options["idle_exit"]),
+        "HEALTHCLAIMS_KEEP_RUNNING": bool(options.get("keep_running")),
+        # One crawl id for all workers, kept in Redis, so the store logs them as one crawl.
+        "HEALTHCLAIMS_CRAWL_ID": crawl_id,
+        "LOG_FILE": log_file,
+    })
+    return settings
+
+
+def run_worker(urls: list[str], db_path: str, options: dict) -> dict:
+    """Run one worker until the shared crawl is finished (in this process); returns its counts."""
+    from pathlib import Path
+
+    from scrapy.crawler import CrawlerProcess
+
+    settings = worker_settings(urls, db_path, options)
+    Path(settings["LOG_FILE"]).parent.mkdir(parents=True, exist_ok=True)
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler(DistributedSpider)
+    process.crawl(crawler, start_urls=urls, max_pages=options.get("max_pages"), depth=options.get("depth", 2))
+    process.start()
+    stats = crawler.stats.get_stats()
+    return {name: int(stats.get(f"healthclaims/worker/{name}", 0) or 0)
+            for name in ("pages", "skipped", "events", "requeued")}
+
+
+def seed_urls(redis_url: str, urls: list[str], prefix: str = DEFAULT_PREFIX) -> dict:
+    """Queue start URLs for the workers of a shared crawl; returns the crawl's status afterwards."""
+    from crawler.run import check_start_url
+
+    checked = [check_start_url(u) for u in urls]
+    client = connect(redis_url)
+    keys = RedisKeys(prefix)
+    push_seeds(client, keys, checked)
+    return frontier_status(client, keys)
+
+
+# -- Scrapy components ----------------------------------------------------------------------
+
+
+def _engine_slot(engine):
+    """The engine's slot: its set of requests in progress and its wake-up call.
+
+    Scrapy has no public signal for "this request is completely handled" (downloaded, parsed,
+    its items through the pipelines and its links scheduled); the engine drops the request from
+    `slot.inprogress` exactly then. Read here, in one place, so a Scrapy change shows up in one spot.
+    """
+    slot = getattr(engine, "_slot", None) or getattr(engine, "slot", None)
+    if slot is None or not hasattr(slot, "inprogress"):
+        raise RuntimeError("this Scrapy version hides the engine's requests in progress")
+    return slot
+
+
+class ReliableQueue(PriorityQueue):
+    """scrapy-redis's priority queue whose pop moves the request into this worker's in-flight set."""
+
+    def __init__(self, server, spider, key, serializer=None):
+        super().__init__(server, spider, key, serializer)
+        settings = spider.crawler.settings
+        keys = RedisKeys(settings.get("HEALTHCLAIMS_REDIS_PREFIX") or DEFAULT_PREFIX)
+        self.frontier = Frontier(server, keys, settings.get("HEALTHCLAIMS_WORKER_ID") or default_worker_id(),
+                                 lease=settings.getfloat("HEALTHCLAIMS_WORKER_LEASE", DEFAULT_LEASE))
+        self.taken: dict[scrapy.Request, bytes] = {}
+
+    def pop(self, timeout=0):
+        """The best queued request, now held by this worker until acknowledged."""
+        member = self.frontier.take()
+        if member is None:
+            return None
+        request = self._decode_request(member)
+        self.taken[request] = member
+        return request
+
+    def acknowledge(self, in_progress) -> int:
+        """Release every taken request the engine no longer holds; returns how many."""
+        done = [request for request in self.taken if request not in in_progress]
+        if done:
+            self.frontier.ack([self.taken.pop(request) for request in done])
+        return len(done)
+
+
+class ReliableScheduler(Scheduler):
+    """The scrapy-redis scheduler plus in-flight acknowledgement, heartbeats and dead-worker recovery."""
+
+    TICK_SECONDS = 0.5
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        """Built by Scrapy; keeps the crawler to watch its engine."""
+        scheduler = super().from_crawler(crawler)
+        scheduler.crawler = crawler
+        return scheduler
+
+    def open(self, spider):
+        """Take back this worker's own unfinished work (a restart), say hello, recover dead workers."""
+        result = super().open(spider)
+        frontier = self.queue.frontier
+        requeued = max(0, frontier.recover(frontier.worker, force=True))
+        frontier.heartbeat()
+        requeued += frontier.recover_dead()
+        if self.stats and requeued:
+            self.stats.inc_value("healthclaims/worker/requeued", requeued)
+        self._last_recovery = time.monotonic()
+        from twisted.internet import task
+
+        self._ticker = task.LoopingCall(self.tick)
+        self._ticker.start(self.TICK_SECONDS, now=False)
+        return result
+
+    def tick(self) -> None:
+        """Twice a second: acknowledge finished requests, heartbeat, wake the engine; now and then recover."""
+        try:
+            frontier = self.queue.frontier
+            slot = _engine_slot(self.crawler.engine)
+            self.queue.acknowledge(slot.inprogress)
+            frontier.heartbeat()
+            if time.monotonic() - self._last_recovery >= frontier.lease / 3:
+                self._last_recovery = time.monotonic()
+                moved = frontier.recover_dead()
+                if self.stats and moved:
+                    self.stats.inc_value("healthclaims/worker/requeued", moved)
+            # An idle engine looks at the queue only every few seconds; other workers may have filled it.
+            slot.nextcall.schedule()
+        except Exception:  # a Redis hiccup must not kill the ticker; the next tick tries again
+            self.spider.logger.exception("distributed scheduler tick failed")
+
+    def next_request(self):
+        """Acknowledge what is finished, then take the next request from the shared queue."""
+        self.queue.acknowledge(_engine_slot(self.crawler.engine).inprogress)
+        return super().next_request()
+
+    def close(self, reason):
+        """Acknowledge, hand back anything unfinished and leave; the shared queue itself stays."""
+        ticker = getattr(self, "_ticker", None)
+        if ticker is not None and ticker.running:
+            ticker.stop()
+        frontier = self.queue.frontier
+        self.queue.acknowledge(set())
+        frontier.leave()
+        return super().close(reason)
+
+
+class DistributedSpider(RedisMixin, ArticleCrawling, scrapy.Spider):
+    """The article spider as a scrapy-redis RedisSpider: start URLs from Redis, taken reliably."""
+
+    use_store_frontier = False  # the frontier is in Redis
+
+    def __init__(self, start_urls: list[str] | None = None, max_pages: int | None = None, depth: int = 2,
+                 **kwargs):
+        super().__init__(**kwargs)
+        self.setup_crawl(start_urls or [], max_pages, depth)
+        self._finished_since: float | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        """Built by Scrapy; connects to Redis (scrapy-redis setup_redis)."""
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.setup_redis(crawler)
+        settings = crawler.settings
+        spider.keys = RedisKeys(settings.get("HEALTHCLAIMS_REDIS_PREFIX") or DEFAULT_PREFIX)
+        spider.frontier = Frontier(spider.server, spider.keys, settings.get("HEALTHCLAIMS_WORKER_ID"))
+        spider.idle_exit = settings.getfloat("HEALTHCLAIMS_IDLE_EXIT", DEFAULT_IDLE_EXIT)
+        spider.keep_running = settings.getbool("HEALTHCLAIMS_KEEP_RUNNING")
+        return spider
+
+    def next_requests(self):
+        """Requests for waiting start URLs; each URL stays in this worker's hands until they are queued."""
+        for _ in range(max(1, self.redis_batch_size)):
+            data = self.frontier.take_seed()
+            if data is None:
+                return
+            request = self.request_for_seed(data)
+            if request is not None:
+                yield request
+            # Resumed only after the engine has queued the request above (engine.crawl is synchronous).
+            self.frontier.seed_done(data)
+
+    def request_for_seed(self, data: bytes):
+        """The start request for one seed entry ({"url": ...} JSON, or a bare URL as scrapy-redis allows)."""
+        import json
+
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
+        try:
+            url = json.loads(text)["url"] if text.lstrip().startswith("{") else text.strip()
+        except (ValueError, KeyError):
+            self.logger.warning("ignored a start URL entry that is not {\"url\": ...}: %r", text[:200])
+            return None
+        return self.schedule(url, 0, "start", site_of(url), follow=is_site_root(url), counts=False)
+
+    def spider_idle(self):
+        """Take waiting start URLs; stop only once the whole shared crawl has been finished a while."""
+        self.schedule_next_requests()
+        if self.keep_running:
+            raise DontCloseSpider
+        if crawl_finished(frontier_status(self.server, self.keys)):
+            self._finished_since = self._finished_since or time.monotonic()
+            if time.monotonic() - self._finished_since >= self.idle_exit:
+                return
+        else:
+            self._finished_since = None
+        raise DontCloseSpider
+
+
+class PushItems:
+    """The worker's last pipeline: sends each page, dropped page and crawl event to Redis for the ingester."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        settings = crawler.settings
+        self.redis_url = settings.get("REDIS_URL")
+        self.keys = RedisKeys(settings.get("HEALTHCLAIMS_REDIS_PREFIX") or DEFAULT_PREFIX)
+        self.worker = settings.get("HEALTHCLAIMS_WORKER_ID") or default_worker_id()
+        self.queue: ItemQueue | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        """Built by Scrapy; NotConfigured outside a Redis crawl; listens for dropped pages."""
+        if not crawler.settings.get("REDIS_URL"):
+            raise NotConfigured("not a distributed crawl")
+        pipeline = cls(crawler)
+        crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
+        return pipeline
+
+    def open_spider(self, spider=None):
+        """Connect to Redis."""
+        self.queue = ItemQueue(connect(self.redis_url), self.keys)
+
+    def process_item(self, item):
+        """Push the item (synchronously: the request counts as finished only after this returns)."""
+        self.queue.push(encode_item(item, self.worker))
+        self._count("pages" if isinstance(item, FetchedPage) else "events" if isinstance(item, CrawlEvent) else None)
+        return item
+
+    def item_dropped(self, item, response, exception, spider=None):
+        """A page an earlier pipeline dropped is still logged in the store, with the reason."""
+        if self.queue is not None and isinstance(item, FetchedPage):
+            self.queue.push(encode_item(item, self.worker, kind="DroppedPage", reason=str(exception)))
+            self._count("skipped")
+
+    def _count(self, name: str | None) -> None:
+        if name:
+            self.crawler.stats.inc_value(f"healthclaims/worker/{name}")

@@ -1,0 +1,156 @@
+"""The one writer of a distributed crawl: takes items from Redis and stores them through the crawler's pipelines.
+
+DuckDB allows one writing process, so crawler workers never open the store: they push each page
+(extracted article, validators, WARC pointer) or crawl event to a Redis list, and this ingester
+writes them with the same store-side pipelines a single-process crawl uses (skip unchanged, find
+near-duplicates, save and log). Items are taken with LMOVE into a processing list and removed
+from it only after the store has committed them, so a killed ingester loses nothing: the next one
+puts the leftovers back first. A leftover that had in fact been committed is recognised by its
+hash (table `ingested_items`) and not written twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import fields
+
+from scrapy.exceptions import DropItem
+from scrapy.settings import Settings
+from scrapy.statscollectors import MemoryStatsCollector
+
+from crawler.distributed_frontier import crawl_finished, frontier_status
+from crawler.distributed_items import IngesterLock, ItemQueue, decode_item
+from crawler.distributed_keys import DEFAULT_PREFIX, RedisKeys, connect
+from crawler.items import CrawlEvent, FetchedPage
+from crawler.pipelines import FindDuplicates, SkipUnchanged, StoreArticles, summary_from_stats
+from store import Store
+from store.writes import now
+
+
+class PipelineHost:
+    """What the crawler's store-side pipelines read from a Scrapy crawler: settings, stats, the store."""
+
+    def __init__(self, store: Store, crawl_id: str, demo: bool = False):
+        self.settings = Settings({
+            "HEALTHCLAIMS_DB": str(store.path),
+            "HEALTHCLAIMS_CRAWL_ID": crawl_id,
+            "HEALTHCLAIMS_DEMO": demo,
+            "STATS_DUMP": False,
+        })
+        self.stats = MemoryStatsCollector(self)
+        self.store = store
+
+
+class StoreWriter:
+    """Writes one decoded item: the pipelines a single-process crawl runs after extraction, in order."""
+
+    def __init__(self, store: Store, crawl_id: str):
+        self.host = PipelineHost(store, crawl_id)
+        self.skip_unchanged = SkipUnchanged(self.host)
+        self.find_duplicates = FindDuplicates(self.host)
+        self.store_articles = StoreArticles(self.host)
+        self.store_articles.store = store
+        self.store_articles.crawl_id = crawl_id
+
+    def write(self, envelope: dict) -> None:
+        """Store a page, a dropped page (logged as skipped, with the reason) or a crawl event."""
+        kind, data = envelope["kind"], envelope["item"]
+        if kind == "CrawlEvent":
+            self.store_articles.process_item(CrawlEvent(**_known(CrawlEvent, data)))
+            return
+        if kind not in ("FetchedPage", "DroppedPage"):
+            raise ValueError(f"unknown item kind {kind!r}")
+        # The body stays with the worker (it is in the WARC file); the store-side steps need only hashes.
+        page = FetchedPage(body=b"", **_known(FetchedPage, data))
+        if kind == "DroppedPage":
+            self.store_articles.item_dropped(page, None, DropItem(envelope.get("reason") or "dropped"))
+            return
+        item = self.skip_unchanged.process_item(page)
+        item = self.find_duplicates.process_item(item)
+        self.store_articles.process_item(item)
+
+    def summary(self) -> dict:
+        """Pages, stored, unchanged, revised, duplicates, skipped, errors written so far."""
+        return summary_from_stats(self.host.stats.get_stats())
+
+
+def _known(cls, data: dict) -> dict:
+    """The fields of data the dataclass has (a newer worker may send more)."""
+    names = {f.name for f in fields(cls)} - {"body"}
+    return {k: v for k, v in data.items() if k in names}
+
+
+def item_hash(data: bytes) -> str:
+    """The identity of one item as it travelled through Redis."""
+    return hashlib.sha1(data).hexdigest()
+
+
+def ingest(redis_url: str, db_path: str, follow: bool = False, idle_exit: float = 5.0,
+           prefix: str = DEFAULT_PREFIX, lock_wait: float = 15.0) -> dict:
+    """Store items from Redis until the crawl is finished and drained (or forever with follow).
+
+    Returns the summary counters plus `requeued` (items a killed ingester left) and `redelivered`
+    (items already in the store, acknowledged without writing).
+    """
+    started = now()
+    client = connect(redis_url)
+    keys = RedisKeys(prefix)
+    queue = ItemQueue(client, keys)
+    lock = IngesterLock(client, keys)
+    lock.acquire(wait=lock_wait)
+    extra = {"requeued": 0, "redelivered": 0, "bad_items": 0}
+    try:
+        extra["requeued"] = queue.requeue_unfinished()
+        with Store(db_path) as store:
+            writer = StoreWriter(store, crawl_id_of(client, keys))
+            finished_since: float | None = None
+            while True:
+                lock.refresh()
+                data = queue.take(timeout=1.0)
+                if data is None:
+                    if follow:
+                        continue
+                    if crawl_finished(frontier_status(client, keys)) and queue.waiting() == 0:
+                        finished_since = finished_since or time.monotonic()
+                        if time.monotonic() - finished_since >= idle_exit:
+                            break
+                    else:
+                        finished_since = None
+                    continue
+                finished_since = None
+                _write_one(store, writer, queue, data, extra)
+            summary = {**writer.summary(), **extra}
+            store.record_run("ingest", started, summary)
+    finally:
+        lock.release()
+    return summary
+
+
+def _write_one(store: Store, writer: StoreWriter, queue: ItemQueue, data: bytes, extra: dict) -> None:
+    """Write one item then acknowledge it; a redelivered or unreadable item is acknowledged alone."""
+    digest = item_hash(data)
+    if store.item_ingested(digest):
+        extra["redelivered"] += 1
+        queue.ack(data)
+        return
+    try:
+        envelope = decode_item(data)
+    except ValueError:
+        # Not ours (someone else pushed to the list): dropping it is safer than stopping the crawl.
+        extra["bad_items"] += 1
+        queue.ack(data)
+        return
+    writer.write(envelope)
+    store.mark_ingested(digest, envelope.get("worker"))
+    queue.ack(data)
+
+
+def crawl_id_of(client, keys: RedisKeys) -> str:
+    """The id the store files this shared crawl's log under: made once, kept in Redis."""
+    import uuid
+
+    key = f"{keys.prefix}:crawl_id"
+    client.set(key, f"redis-{uuid.uuid4().hex[:12]}", nx=True)
+    value = client.get(key)
+    return value.decode() if isinstance(value, bytes) else value

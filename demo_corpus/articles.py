@@ -395,4 +395,517 @@ ARTICLES: list[Article] = [
              "consistent"),
         ],
     ),
+    # ------------------------------------------------------------------ Glow Wellness Magazine, continued
+    Article(
+        outlet="wellnessmag", slug="plant-medicine-101-ayahuasca",
+        title="Plant medicine 101: why ayahuasca is having a moment",
+        dek="A quarterback, an actor and a prince have all talked about it. Here is what the ceremony involves.",
+        published="2023-02-01T10:00:00+00:00", author="Ivy Larkin", kind="repeats",
+        people=["Aaron Rodgers", "Will Smith", "Prince Harry"], substances=["ayahuasca", "dmt"],
+        reports=[R.RODGERS_AYAHUASCA_USATODAY, R.SMITH_DAILYMAIL, R.HARRY_YAHOO],
+        tags=["ayahuasca", "psychedelics", "celebrity"],
+        extra={"section": "Mind",
+               "pull_quote": "“Grandmother ayahuasca shows you what you need to see, not what you want to see.”"},
+        body=[
+            "The quarterback Aaron Rodgers said on Aubrey Marcus's podcast in 2022 that he did not think it was a "
+            "coincidence that his back-to-back MVP seasons followed an ayahuasca retreat in Peru, "
+            "{r0:USA Today reported}.",
+            "Will Smith told Oprah Winfrey in 2021 that he drank ayahuasca more than a dozen times during a retreat "
+            "in Peru, {r1:the Daily Mail reported}. And Prince Harry said in January that psychedelics, including "
+            "ayahuasca, helped him cope with grief, {r2:Yahoo reported}.",
+            "Ayahuasca heals trauma, devotees say, and one ceremony can do the work of years of therapy.",
+            "The brew is made from the Banisteriopsis caapi vine and leaves that contain DMT. It may help with "
+            "depression and addiction, although most of the research so far is small.",
+            "“Grandmother ayahuasca shows you what you need to see, not what you want to see,” says Luz Andrade, a "
+            "facilitator who runs retreats near Iquitos. A typical retreat has three ceremonies over a week.",
+        ],
+        claims=[
+            ("Ayahuasca heals trauma, devotees say, and one ceremony can do the work of years of therapy.",
+             "unapproved_use"),
+        ],
+    ),
+    Article(
+        outlet="wellnessmag", slug="the-weight-loss-jab-everyone-is-asking-about",
+        title="The weight-loss jab everyone is asking about",
+        dek="Semaglutide has gone from diabetes clinics to red carpets. Here's the lowdown.",
+        published="2023-12-20T12:00:00+00:00", author="Chloe Marchetti", kind="repeats",
+        people=["Oprah Winfrey", "Elon Musk"], substances=["semaglutide"],
+        reports=[R.OPRAH_DAILYBEAST, R.MUSK_WEGOVY_INSIDER], tags=["semaglutide", "weight loss"],
+        extra={"section": "Wellness",
+               "shop": "<ul><li>The chic insulated pen case we love, $29</li><li>Protein-packed snack box, $45</li></ul>"},
+        body=[
+            "When Oprah Winfrey told People this month that she uses a weight-loss medication, she joined a growing "
+            "list of famous names who are open about it, {r0:the Daily Beast reported}. Elon Musk tweeted in 2022 "
+            "that fasting and Wegovy were behind his weight loss, {r1:Insider reported}.",
+            "Ozempic was approved by the FDA in 2021 for weight loss.",
+            "Semaglutide melts fat in weeks, and you can keep the weight off after you stop.",
+            "Most people start on 0.25 mg once a week. Compounded semaglutide from online med spas costs a fraction "
+            "of the brand price, so it's worth shopping around.",
+            "“I finally stopped thinking about food all day,” says Nina, 41, a reader from Leeds who started in "
+            "the spring.",
+        ],
+        claims=[
+            ("Ozempic was approved by the FDA in 2021 for weight loss.", "partly_consistent"),
+            ("Semaglutide melts fat in weeks, and you can keep the weight off after you stop.", "unapproved_use"),
+        ],
+    ),
+    Article(
+        outlet="wellnessmag", slug="nad-plus-drips-longevity-trend",
+        title="NAD+ drips: inside the longevity trend",
+        dek="The IV bag is the new green juice. We look at what's in it.",
+        published="2024-02-14T09:00:00+00:00", author="Ivy Larkin", kind="repeats",
+        people=["Joe Rogan"], substances=["nad+", "vitamin c"], reports=[R.ROGAN_IVERMECTIN_THEWEEK],
+        tags=["NAD+", "longevity"], extra={"section": "Wellness"},
+        body=[
+            "Joe Rogan listed an NAD drip among the treatments he had after testing positive for COVID-19 in 2021, "
+            "{r0:The Week reported}, and the drips have since become a fixture of longevity clinics.",
+            "NAD+ drips reverse ageing by recharging your cells.",
+            "A standard drip is 500 mg of NAD+ given over two to four hours. NAD+ may improve energy and focus, "
+            "fans say, and many clinics add high-dose vitamin C to boost the immune system.",
+            "“Clients tell us they feel ten years younger after a course,” says Dr Renee Soto, medical director of "
+            "Renew Wellness Clinic.",
+        ],
+        claims=[
+            ("NAD+ drips reverse ageing by recharging your cells.", "not_covered"),
+        ],
+    ),
+    Article(
+        outlet="wellnessmag", slug="martha-stewart-cbd-and-the-calm-craze",
+        title="Martha Stewart's CBD line and the calm craze",
+        dek="Gummies, oils and soft gels: CBD has gone mainstream.",
+        published="2020-11-02T11:00:00+00:00", author="Chloe Marchetti", kind="repeats",
+        people=["Martha Stewart"], substances=["cannabidiol", "cannabis"],
+        reports=[R.STEWART_YAHOO_FINANCE, R.STEWART_WEEDMAPS_AP], tags=["CBD"], extra={"section": "Wellness"},
+        body=[
+            "Martha Stewart's line of CBD gummies, soft gels and oil drops, made with the cannabis company Canopy "
+            "Growth, went on sale in 2020, {r0:Yahoo Finance reported}. In a statement she said she had found CBD "
+            "supplements a simple way to support her own wellness and to manage everyday stress. She had joined "
+            "Canopy Growth as an adviser in February 2019, {r1:the Associated Press reported}.",
+            "CBD calms anxiety and helps you sleep, and it is gentle enough to take every day.",
+            "The only FDA-approved CBD medicine, Epidiolex, was approved in June 2018 to treat seizures in two rare "
+            "forms of epilepsy.",
+            "A typical gummy contains 10 to 25 mg of CBD. CBD may even ease stiff joints in older dogs, some pet "
+            "owners say.",
+        ],
+        claims=[
+            ("CBD calms anxiety and helps you sleep, and it is gentle enough to take every day.", "unapproved_use"),
+            ("The only FDA-approved CBD medicine, Epidiolex, was approved in June 2018 to treat seizures in two "
+             "rare forms of epilepsy.", "consistent"),
+        ],
+    ),
+    Article(
+        outlet="wellnessmag", slug="mdma-therapy-is-coming",
+        title="MDMA therapy is coming. Here's what to know",
+        dek="After decades of research, a psychedelic-assisted therapy is up for a decision.",
+        published="2024-06-20T08:00:00+00:00", author="Ivy Larkin", kind="repeats",
+        substances=["mdma"], tags=["MDMA", "PTSD"], extra={"section": "Mind"},
+        body=[
+            "MDMA-assisted therapy will be approved by the FDA for PTSD this summer, and clinics are already "
+            "training therapists.",
+            "MDMA heals PTSD in as few as three sessions.",
+            "In the trials, patients took an initial dose of 80 or 120 mg of MDMA in each of three sessions, with "
+            "two therapists present.",
+            "Australia has allowed authorised psychiatrists to prescribe MDMA for PTSD since July 2023.",
+            "“It's like ten years of therapy in one afternoon,” says Jonah Reed, a trauma coach in Denver.",
+        ],
+        claims=[
+            ("MDMA-assisted therapy will be approved by the FDA for PTSD this summer, and clinics are already "
+             "training therapists.", "inconsistent"),
+            ("MDMA heals PTSD in as few as three sessions.", "unapproved_use"),
+        ],
+    ),
+    # ------------------------------------------------------------------ Renew Wellness Clinic, continued
+    Article(
+        outlet="renewclinic", slug="nad-and-vitamin-iv-drip-lounge",
+        title="NAD+ and vitamin IV drip lounge",
+        dek="Recharge in 45 minutes. Walk-ins welcome.",
+        published="2024-03-10T09:00:00+00:00", author="Renew Wellness Clinic", kind="repeats",
+        people=["Joe Rogan"], substances=["nad+", "vitamin c", "vitamin d"], reports=[R.ROGAN_IVERMECTIN_THEWEEK],
+        extra={"product": "IV drip therapy", "specialty": "Integrative",
+               "offers": [("NAD+ 250 mg drip", 295.0), ("NAD+ 500 mg drip", 495.0),
+                          ("Immunity Blast (high-dose vitamin C)", 199.0), ("Vitamin D3 booster shot", 45.0)],
+               "testimonials": ["“I feel ten years younger.” Dana K.", "“Better than three espressos.” Luis P."],
+               "disclaimer": "These statements have not been evaluated by the Food and Drug Administration. "
+                             "IV therapy is not intended to diagnose, treat, cure or prevent any disease."},
+        body=[
+            "NAD+ drips reverse ageing at the cellular level.",
+            "Our Immunity Blast delivers 25 grams of high-dose vitamin C straight into your bloodstream to prevent "
+            "colds and flu.",
+            "Add a vitamin D3 booster injection of 100,000 IU for winter energy. NAD+ may sharpen focus and improve "
+            "energy within a day.",
+            "The podcaster Joe Rogan has said he had an NAD drip while recovering from COVID-19 "
+            "({r0:The Week}). Renew Wellness Clinic has no connection with Mr Rogan.",
+        ],
+        claims=[
+            ("NAD+ drips reverse ageing at the cellular level.", "not_covered"),
+            ("Our Immunity Blast delivers 25 grams of high-dose vitamin C straight into your bloodstream to prevent "
+             "colds and flu.", "unapproved_use"),
+        ],
+    ),
+    Article(
+        outlet="renewclinic", slug="medical-weight-loss-semaglutide",
+        title="Medical weight loss with semaglutide",
+        dek="Doctor-led programmes with weekly injections. No waiting list.",
+        published="2024-01-15T09:00:00+00:00", author="Renew Wellness Clinic", kind="repeats",
+        people=["Oprah Winfrey"], substances=["semaglutide"], reports=[R.OPRAH_DAILYBEAST],
+        extra={"product": "Semaglutide weight-loss programme", "specialty": "Endocrinology",
+               "offers": [("Weight-loss consultation", 99.0), ("Monthly programme, compounded semaglutide", 349.0),
+                          ("Monthly programme, brand-name Wegovy", 1349.0)],
+               "testimonials": ["“Down 40 pounds and I finally have energy.” Priya S."]},
+        body=[
+            "Wegovy was approved by the FDA in June 2021 for chronic weight management.",
+            "Our compounded semaglutide is the same as Ozempic at a third of the price.",
+            "Patients lose 15% of their body weight in 12 weeks.",
+            "We start at 0.25 mg once a week and increase the dose every four weeks up to 2.4 mg, with a check-in "
+            "call from our nurse before every step.",
+            "Oprah Winfrey has said she uses a weight-loss medication ({r0:the Daily Beast}). Renew Wellness Clinic "
+            "has no connection with Ms Winfrey.",
+        ],
+        claims=[
+            ("Wegovy was approved by the FDA in June 2021 for chronic weight management.", "consistent"),
+            ("Patients lose 15% of their body weight in 12 weeks.", "unapproved_use"),
+        ],
+    ),
+    Article(
+        outlet="renewclinic", slug="mens-vitality-testosterone-hgh",
+        title="Men's vitality: testosterone and HGH therapy",
+        dek="Get your edge back. Bloodwork and a plan in one visit.",
+        published="2024-02-01T09:00:00+00:00", author="Renew Wellness Clinic", kind="repeats",
+        substances=["testosterone", "somatropin"],
+        extra={"product": "Men's hormone optimisation", "specialty": "Endocrinology",
+               "offers": [("Hormone blood panel", 149.0), ("TRT monthly membership", 199.0),
+                          ("HGH programme, monthly", 899.0)],
+               "testimonials": ["“I feel like I'm 30 again.” Mark D."]},
+        body=[
+            "Testosterone replacement therapy restores energy, muscle and libido in every man over 40.",
+            "HGH injections reverse ageing and melt belly fat.",
+            "Testosterone is approved by the FDA for men with low testosterone caused by medical conditions, such "
+            "as problems with the testicles or the pituitary gland.",
+            "A typical protocol is 100 to 200 mg of testosterone cypionate every two weeks. HGH dosing usually "
+            "starts at 0.2 mg a day.",
+        ],
+        claims=[
+            ("Testosterone replacement therapy restores energy, muscle and libido in every man over 40.",
+             "unapproved_use"),
+            ("HGH injections reverse ageing and melt belly fat.", "unapproved_use"),
+            ("Testosterone is approved by the FDA for men with low testosterone caused by medical conditions, such "
+             "as problems with the testicles or the pituitary gland.", "consistent"),
+        ],
+    ),
+    Article(
+        outlet="renewclinic", slug="psilocybin-retreat-weekends",
+        title="Psilocybin retreat weekends (partner programme)",
+        dek="Guided ceremonies with our partner retreat outside the United States.",
+        published="2024-04-20T09:00:00+00:00", author="Renew Wellness Clinic", kind="repeats",
+        people=["Mike Tyson"], substances=["psilocybin"], reports=[R.TYSON_INDEPENDENT],
+        extra={"product": "Psilocybin retreat weekend", "specialty": "Integrative",
+               "offers": [("Microdosing starter consultation", 150.0), ("Retreat weekend, shared room", 3200.0),
+                          ("Retreat weekend, private villa", 5400.0)],
+               "testimonials": ["“One weekend did more than ten years of pills.” Anna B."]},
+        body=[
+            "Psilocybin cures depression and PTSD in one weekend.",
+            "Our guides start with a microdose of 0.1 to 0.2 grams of dried mushrooms, and the main ceremony dose "
+            "is 3 to 5 grams.",
+            "The FDA has named psilocybin a breakthrough therapy, and approval is just around the corner.",
+            "Mike Tyson has said that magic mushrooms turned his life around ({r0:The Independent}). Renew "
+            "Wellness Clinic has no connection with Mr Tyson.",
+        ],
+        claims=[
+            ("Psilocybin cures depression and PTSD in one weekend.", "unapproved_use"),
+        ],
+    ),
+    # ------------------------------------------------------------------ Sam's Star Diary, continued
+    Article(
+        outlet="starblog", slug="2021/11/rodgers-rogan-ivermectin-protocol",
+        title="Rodgers, Rogan and the ivermectin protocol",
+        dek="Aaron Rodgers says he took Joe Rogan's advice. I went down the rabbit hole.",
+        published="2021-11-06T21:00:00+00:00", author="Sam Trelawney", kind="repeats",
+        people=["Aaron Rodgers", "Joe Rogan"],
+        substances=["ivermectin", "hydroxychloroquine", "vitamin c", "vitamin d"],
+        reports=[R.RODGERS_IVERMECTIN_SI, R.RODGERS_IVERMECTIN_WAPO, R.ROGAN_IVERMECTIN_BI],
+        tags=["Aaron Rodgers", "Joe Rogan", "COVID-19"],
+        extra={"comments": [("GoPackGo12", "He looked fine on Sunday, so..."),
+                            ("NurseMeg", "Please don't take ivermectin for COVID. It isn't approved for that.")]},
+        body=[
+            "Aaron Rodgers said on The Pat McAfee Show yesterday that he had taken monoclonal antibodies, "
+            "ivermectin, zinc, vitamin C, vitamin D and hydroxychloroquine after testing positive for COVID-19, and that "
+            "he had asked Joe Rogan for advice ({r0:Sports Illustrated}, {r1:the Washington Post}). Rogan said in "
+            "September that he took ivermectin when he had COVID ({r2:Business Insider}).",
+            "Ivermectin cures COVID-19, and the media just won't admit it.",
+            "Hydroxychloroquine prevents COVID-19 if you take it early. Vitamin D protects you from COVID-19 too.",
+            "I'm not a doctor, obviously. He says he feels great, and that's good enough for me.",
+        ],
+        claims=[
+            ("Ivermectin cures COVID-19, and the media just won't admit it.", "unapproved_use"),
+            ("Hydroxychloroquine prevents COVID-19 if you take it early.", "unapproved_use"),
+        ],
+    ),
+    Article(
+        outlet="starblog", slug="2022/11/how-elon-dropped-30-pounds",
+        title="How Elon dropped 30 pounds",
+        dek="Fasting, and a certain weekly injection.",
+        published="2022-11-18T19:00:00+00:00", author="Sam Trelawney", kind="repeats",
+        people=["Elon Musk"], substances=["semaglutide"], reports=[R.MUSK_WEGOVY_DNA, R.MUSK_WEGOVY_INSIDER],
+        tags=["Elon Musk", "weight loss"],
+        extra={"comments": [("techbro99", "If it works for Elon it works for me."),
+                            ("LinaP", "My mum takes Ozempic for diabetes and can't find it anywhere now.")]},
+        body=[
+            "Elon Musk tweeted this week that he is down 30 pounds, and when a fan asked what made the difference "
+            "he credited fasting and Ozempic/Wegovy ({r0:DNA India has the tweets}). Back in October he had "
+            "already credited fasting and Wegovy ({r1:Insider}).",
+            "Ozempic was approved by the FDA for weight loss in 2017, so anyone can ask their doctor for it.",
+            "Semaglutide is basically a miracle drug with no side effects.",
+            "The starting dose is 0.25 mg a week, and he says no tasty food nearby helps too.",
+        ],
+        claims=[
+            ("Ozempic was approved by the FDA for weight loss in 2017, so anyone can ask their doctor for it.",
+             "partly_consistent"),
+            ("Semaglutide is basically a miracle drug with no side effects.", "inconsistent"),
+        ],
+    ),
+    Article(
+        outlet="starblog", slug="2021/11/will-smith-ayahuasca-and-me",
+        title="Will Smith, ayahuasca and me",
+        dek="The Fresh Prince went to Peru. I went to a weekend ceremony.",
+        published="2021-11-09T18:00:00+00:00", author="Sam Trelawney", kind="repeats",
+        people=["Will Smith"], substances=["ayahuasca", "dmt"], reports=[R.SMITH_DAILYMAIL, R.SMITH_HIGHTIMES],
+        tags=["Will Smith", "ayahuasca"],
+        extra={"comments": [("Freshest", "He writes about it in the book too, it's wild."),
+                            ("Careful_Carl", "People have died at these retreats. Be careful, Sam.")]},
+        body=[
+            "Will Smith told Oprah Winfrey that he drank ayahuasca more than a dozen times during a retreat in Peru "
+            "({r0:the Daily Mail}), and his memoir Will describes his experiences there ({r1:High Times has a "
+            "summary}).",
+            "Ayahuasca cures depression, full stop. I booked a weekend ceremony and I came home reborn.",
+            "DMT, the active ingredient, is a Schedule I drug in the US, so don't try brewing it at home.",
+        ],
+        claims=[
+            ("Ayahuasca cures depression, full stop.", "unapproved_use"),
+            ("DMT, the active ingredient, is a Schedule I drug in the US, so don't try brewing it at home.",
+             "consistent"),
+        ],
+    ),
+    Article(
+        outlet="starblog", slug="2023/03/stallone-hgh-fountain-of-youth",
+        title="Stallone, HGH and the fountain of youth",
+        dek="A look back at the 2007 Sydney airport story, and what action stars take now.",
+        published="2023-03-01T20:00:00+00:00", author="Sam Trelawney", kind="repeats",
+        people=["Sylvester Stallone"], substances=["somatropin", "testosterone"],
+        reports=[R.STALLONE_GUARDIAN, R.STALLONE_REUTERS], tags=["Sylvester Stallone", "HGH"],
+        extra={"comments": [("RockyFan76", "He still looks amazing."),
+                            ("GymRat", "HGH for anti-ageing isn't even legal to sell in the US.")]},
+        body=[
+            "Back in 2007, Sylvester Stallone was fined by a court in Sydney after customs officers found 48 vials "
+            "of the human growth hormone product Jintropin in his luggage, and he was also convicted of failing to "
+            "declare vials of testosterone ({r0:the Guardian}). The court heard that the testosterone had been "
+            "prescribed, and he pleaded guilty to both charges ({r1:Reuters}).",
+            "HGH reverses ageing, which is why action stars look so good at 60.",
+            "Testosterone replacement therapy is approved by the FDA for men with medically low testosterone. "
+            "Growth hormone may help you burn fat as well, apparently.",
+        ],
+        claims=[
+            ("HGH reverses ageing, which is why action stars look so good at 60.", "unapproved_use"),
+        ],
+    ),
+    # ------------------------------------------------------------------ WellWire Newswire (press releases)
+    Article(
+        outlet="wellwire", slug="2024/03/acds-warns-unsupervised-ketamine",
+        title="Council warns against unsupervised ketamine use as celebrity interest grows",
+        dek="The Allied Council on Drug Safety sets out what is, and is not, approved.",
+        published="2024-03-20T07:00:00+00:00", author="Allied Council on Drug Safety", kind="disputes",
+        people=["Elon Musk", "Matthew Perry"], substances=["ketamine", "esketamine"],
+        reports=[R.MUSK_KETAMINE_NEWSWEEK, R.PERRY_RNZ_BBC],
+        extra={"organisation": "Allied Council on Drug Safety", "dateline": "LONDON", "category": "Health policy",
+               "about_org": "The Allied Council on Drug Safety is a fictional non-profit council of pharmacists and "
+                            "physicians created for the healthclaims demo corpus.",
+               "contact": "Hannah Osei, communications"},
+        body=[
+            "The Allied Council on Drug Safety today warned against the unsupervised use of ketamine, after Elon "
+            "Musk said in a widely reported interview that he takes prescribed ketamine ({r0:Newsweek}).",
+            "Ketamine is not approved by the FDA for depression. The only ketamine-based medicine approved for "
+            "depression, Spravato (esketamine), must be used in a certified healthcare setting with at least two "
+            "hours of monitoring.",
+            "Ketamine is a Class B drug in the UK and a Schedule III controlled substance in the United States.",
+            "The Council noted that in December 2023 the Los Angeles County medical examiner found that the actor "
+            "Matthew Perry died from the acute effects of ketamine ({r1:RNZ and the BBC}).",
+            "“High-profile comments can make ketamine sound like a lifestyle product,” said Professor Tomás Reyes, "
+            "chair of the Council's scientific committee. “It is a powerful anaesthetic and it deserves respect.”",
+        ],
+        claims=[
+            ("Ketamine is a Class B drug in the UK and a Schedule III controlled substance in the United States.",
+             "consistent"),
+        ],
+    ),
+    Article(
+        outlet="wellwire", slug="2024/02/renew-opens-tenth-nad-lounge",
+        title="Renew Wellness Clinic opens its tenth NAD+ drip lounge",
+        dek="The longevity chain expands as demand for IV therapy grows.",
+        published="2024-02-20T13:00:00+00:00", author="Renew Wellness Clinic", kind="repeats",
+        substances=["nad+", "vitamin c"],
+        extra={"organisation": "Renew Wellness Clinic", "dateline": "SPRINGFIELD", "category": "Business",
+               "about_org": "Renew Wellness Clinic is a fictional clinic chain created for the healthclaims demo "
+                            "corpus.",
+               "contact": "Renew press office"},
+        body=[
+            "Renew Wellness Clinic today opened its tenth NAD+ drip lounge.",
+            "“NAD+ drips reverse ageing at the source,” said Dr Renee Soto, founder and medical director. “Our "
+            "clients come for the energy and stay for the results.”",
+            "The lounges offer 250 mg and 500 mg NAD+ infusions and high-dose vitamin C, which the company says "
+            "strengthens immunity.",
+        ],
+        claims=[
+            ("NAD+ drips reverse ageing at the source", "not_covered"),
+        ],
+    ),
+    Article(
+        outlet="wellwire", slug="2024/05/mind-horizons-veterans-retreats",
+        title="Mind Horizons launches psilocybin and ayahuasca retreats for veterans",
+        dek="The retreat company opens bookings for a new programme abroad.",
+        published="2024-05-02T08:00:00+00:00", author="Mind Horizons Retreats", kind="repeats",
+        substances=["psilocybin", "ayahuasca"],
+        extra={"organisation": "Mind Horizons Retreats", "dateline": "AUSTIN, Texas", "category": "Wellness",
+               "about_org": "Mind Horizons Retreats is a fictional retreat company created for the healthclaims "
+                            "demo corpus.",
+               "contact": "Mind Horizons media team"},
+        body=[
+            "Mind Horizons Retreats today opened bookings for its first programme for military veterans.",
+            "Psilocybin heals PTSD, and ayahuasca ceremonies treat addiction at the root, the company said.",
+            "The programme includes two ceremonies with 3.5 grams of dried psilocybin mushrooms and one ayahuasca "
+            "ceremony, held outside the United States.",
+            "“Veterans have waited long enough,” said Cole Brandt, the company's founder.",
+        ],
+        claims=[
+            ("Psilocybin heals PTSD, and ayahuasca ceremonies treat addiction at the root, the company said.",
+             "unapproved_use"),
+        ],
+    ),
+    Article(
+        outlet="wellwire", slug="2024/08/acds-compounded-semaglutide-warning",
+        title="Council warns over compounded semaglutide sold online",
+        dek="Unapproved copies and dosing errors put people at risk, the Council says.",
+        published="2024-08-05T07:00:00+00:00", author="Allied Council on Drug Safety", kind="disputes",
+        substances=["semaglutide"],
+        extra={"organisation": "Allied Council on Drug Safety", "dateline": "LONDON", "category": "Health policy",
+               "about_org": "The Allied Council on Drug Safety is a fictional non-profit council of pharmacists and "
+                            "physicians created for the healthclaims demo corpus.",
+               "contact": "Hannah Osei, communications"},
+        body=[
+            "The Allied Council on Drug Safety today warned people not to buy compounded semaglutide from online "
+            "sellers that promise the same results as brand-name medicines.",
+            "Wegovy was approved by the FDA in June 2021 for chronic weight management, and Ozempic was approved "
+            "in December 2017 for type 2 diabetes.",
+            "Compounded semaglutide products are not FDA-approved, and the FDA has received reports of people "
+            "taking too much because of dosing errors.",
+            "“Semaglutide does not melt fat without changes to diet, and it is not a cosmetic,” said Dr Hannah "
+            "Osei, the Council's medical director.",
+        ],
+        claims=[
+            ("Wegovy was approved by the FDA in June 2021 for chronic weight management, and Ozempic was approved "
+             "in December 2017 for type 2 diabetes.", "consistent"),
+        ],
+    ),
+    # ------------------------------------------------------------------ HealthBuzz Daily, continued
+    Article(
+        outlet="healthbuzz", slug="stars-who-say-psychedelics-changed-their-lives",
+        title="Stars who say psychedelics changed their lives",
+        dek="A prince, a quarterback, a boxer and an actor.",
+        published="2023-03-08T15:00:00+00:00", author="Jordan Pike", kind="repeats",
+        people=["Prince Harry", "Aaron Rodgers", "Mike Tyson", "Will Smith"],
+        substances=["psilocybin", "ayahuasca"],
+        reports=[R.HARRY_YAHOO, R.RODGERS_AYAHUASCA_USATODAY, R.TYSON_INDEPENDENT, R.SMITH_DAILYMAIL],
+        body=[
+            "Prince Harry said in January that psychedelics helped him deal with grief ({r0:Yahoo}).",
+            "Aaron Rodgers has credited an ayahuasca retreat in Peru in part for his MVP seasons "
+            "({r1:USA Today}).",
+            "Mike Tyson told Reuters in 2021 that magic mushrooms helped turn his life around "
+            "({r2:The Independent}).",
+            "Will Smith has said he drank ayahuasca more than a dozen times during a retreat in Peru "
+            "({r3:the Daily Mail}).",
+            "Psychedelics heal trauma, and science is finally catching up. Psilocybin may help with depression, "
+            "early studies suggest.",
+        ],
+        claims=[
+            ("Psychedelics heal trauma, and science is finally catching up.", "unapproved_use"),
+        ],
+    ),
+    Article(
+        outlet="healthbuzz", slug="joe-rogan-covid-every-drug-he-took",
+        title="Joe Rogan has COVID: every drug he says he took",
+        dek="Monoclonal antibodies, ivermectin, an NAD drip and more.",
+        published="2021-09-02T17:00:00+00:00", author="Jordan Pike", kind="repeats",
+        people=["Joe Rogan"], substances=["ivermectin", "nad+"],
+        reports=[R.ROGAN_IVERMECTIN_BI, R.ROGAN_IVERMECTIN_THEWEEK],
+        body=[
+            "Joe Rogan said in an Instagram video that he tested positive for COVID-19 and took monoclonal "
+            "antibodies, ivermectin, a Z-Pak, prednisone, an NAD drip and a vitamin drip ({r0:Business Insider}, "
+            "{r1:The Week}).",
+            "Ivermectin may help fight COVID-19, some doctors say.",
+            "An NAD drip boosts your immune system, and a vitamin drip speeds recovery.",
+            "He said he felt great within days.",
+        ],
+        claims=[
+            ("Ivermectin may help fight COVID-19, some doctors say.", "unapproved_use"),
+            ("An NAD drip boosts your immune system, and a vitamin drip speeds recovery.", "not_covered"),
+        ],
+    ),
+    Article(
+        outlet="healthbuzz", slug="amy-schumer-quit-ozempic",
+        title="Amy Schumer says she quit Ozempic because it made her sick",
+        dek="And she has a message for stars who won't admit they're on it.",
+        published="2023-06-09T18:00:00+00:00", author="Jordan Pike", kind="repeats",
+        people=["Amy Schumer", "Chelsea Handler"], substances=["semaglutide"],
+        reports=[R.SCHUMER_YAHOO, R.HANDLER_POPCULTURE],
+        body=[
+            "Amy Schumer said on Watch What Happens Live on 8 June 2023 that she tried Ozempic about a year earlier "
+            "but stopped because it made her feel too ill to play with her son ({r0:Yahoo}).",
+            "Chelsea Handler has said that her anti-ageing doctor gave her Ozempic without her realising it, and "
+            "that she stopped taking it ({r1:PopCulture.com}).",
+            "Ozempic got FDA approval for weight loss in 2021, which is why Hollywood can't get enough of it.",
+            "Side effects may include nausea, vomiting and diarrhoea.",
+        ],
+        claims=[
+            ("Ozempic got FDA approval for weight loss in 2021, which is why Hollywood can't get enough of it.",
+             "partly_consistent"),
+        ],
+    ),
+    Article(
+        outlet="healthbuzz", slug="vitamin-d-megadoses-covid",
+        title="Vitamin D megadoses won't stop COVID, experts say",
+        dek="Posts promising protection are spreading. Here's what the evidence shows.",
+        published="2021-01-10T12:00:00+00:00", author="Jordan Pike", kind="disputes",
+        substances=["vitamin d"],
+        body=[
+            "Posts claiming that vitamin D prevents COVID-19 have been shared widely this winter.",
+            "There is no good evidence that vitamin D prevents COVID-19 or makes it milder. NICE advised in "
+            "December 2020 that there was not enough evidence to recommend vitamin D solely to prevent or treat "
+            "COVID-19.",
+            "Adults in the UK are advised to consider taking 10 micrograms of vitamin D a day in autumn and winter.",
+            "“Very high doses, such as 50,000 IU a day for weeks, can push calcium to dangerous levels,” said "
+            + ACHEBE + ".",
+        ],
+        claims=[
+            ("Posts claiming that vitamin D prevents COVID-19 have been shared widely this winter.", "unapproved_use"),
+        ],
+    ),
+    Article(
+        outlet="healthbuzz", slug="martha-stewart-cbd-what-it-can-do",
+        title="Martha Stewart's CBD line: what CBD can (and can't) do",
+        dek="Everything you need to know before you buy.",
+        published="2020-10-26T14:00:00+00:00", author="Jordan Pike", kind="repeats",
+        people=["Martha Stewart"], substances=["cannabidiol"],
+        reports=[R.STEWART_YAHOO_FINANCE, R.STEWART_WEEDMAPS_AP],
+        body=[
+            "Martha Stewart's CBD line with Canopy Growth went on sale in 2020 ({r0:Yahoo Finance}); she had "
+            "signed on as an adviser to the company in February 2019 ({r1:the Associated Press}).",
+            "CBD melts away stress after a long day.",
+            "CBD may help you sleep, and some fans say CBD cures insomnia.",
+            "Epidiolex, a prescription CBD medicine, was approved by the FDA in June 2018 for two rare forms of "
+            "epilepsy.",
+        ],
+        claims=[
+            ("CBD may help you sleep, and some fans say CBD cures insomnia.", "unapproved_use"),
+            ("Epidiolex, a prescription CBD medicine, was approved by the FDA in June 2018 for two rare forms of "
+             "epilepsy.", "consistent"),
+        ],
+    ),
 ]

@@ -46,7 +46,7 @@ def resolve(root: Traversable, url_path: str) -> Traversable | None:
 def content_type(name: str) -> str:
     """The Content-Type header for a file name."""
     if name in FEED_TYPES:
-        return FEED_TYPES[name]
+        return FEED_TYPES[name] + "; charset=utf-8"
     suffix = "." + name.rsplit(".", 1)[-1] if "." in name else ""
     base = TEXT_TYPES.get(suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream"
     return f"{base}; charset=utf-8" if suffix in TEXT_TYPES else base

@@ -11,8 +11,9 @@ class Verdict:
 
     label: str
     name: str
-    colour: str
-    icon: str
+    colour: str  # hex, for charts and printed sheets
+    badge: str  # one of Streamlit's badge colours
+    icon: str  # a Streamlit material icon (emoji fonts are missing on many machines)
     meaning: str
 
 
@@ -20,18 +21,18 @@ class Verdict:
 VERDICTS = {
     v.label: v
     for v in (
-        Verdict("inconsistent", "Contradicted by the record", "#c0392b", "🔴",
+        Verdict("inconsistent", "Contradicted by the record", "#c0392b", "red", ":material/cancel:",
                 "What regulators have decided contradicts the claim."),
-        Verdict("unapproved_use", "Unapproved use", "#d35400", "🟠",
+        Verdict("unapproved_use", "Unapproved use", "#d35400", "orange", ":material/block:",
                 "The claim promotes a use, indication or dose that no regulator we cover has approved."),
-        Verdict("partly_consistent", "Partly right", "#b7950b", "🟡",
+        Verdict("partly_consistent", "Partly right", "#b7950b", "yellow", ":material/rule:",
                 "The record agrees in part, but a detail is wrong: the product, form, route, year, "
                 "who it is for, or the conditions of use."),
-        Verdict("consistent", "Matches the record", "#1e8449", "🟢",
+        Verdict("consistent", "Matches the record", "#1e8449", "green", ":material/check_circle:",
                 "What regulators have decided agrees with the claim."),
-        Verdict("not_covered", "Not covered", "#7f8c8d", "⚪",
+        Verdict("not_covered", "Not covered", "#7f8c8d", "gray", ":material/help:",
                 "No regulatory fact in our fact base bears on this claim. That does not make it true or false."),
-        Verdict("unchecked", "Not checked yet", "#aab7b8", "▫️",
+        Verdict("unchecked", "Not checked yet", "#aab7b8", "gray", ":material/hourglass_empty:",
                 "The checker has not compared this claim with the fact base yet."),
     )
 }
@@ -39,14 +40,19 @@ VERDICTS = {
 
 def verdict(label: str | None) -> Verdict:
     """The display record of a verdict label (None means not checked yet)."""
-    return VERDICTS.get(label or "unchecked") or Verdict(label or "", label or "", "#7f8c8d", "❔", "")
+    return VERDICTS.get(label or "unchecked") or Verdict(label or "", label or "", "#7f8c8d", "gray",
+                                                        ":material/help:", "")
 
 
 def verdict_text(label: str | None) -> str:
-    """'🟠 Unapproved use (unapproved_use)': friendly name plus the exact label, for tables and menus."""
+    """'Unapproved use (unapproved_use)': friendly name plus the exact label, for tables and menus."""
+    return f"{verdict(label).name} ({label or 'unchecked'})"
+
+
+def verdict_badge(label: str | None) -> str:
+    """Markdown for a coloured badge with the friendly name, followed by the exact label in code."""
     v = verdict(label)
-    exact = label or "unchecked"
-    return f"{v.icon} {v.name} ({exact})"
+    return f":{v.badge}-badge[{v.icon} {v.name}] `{label or 'unchecked'}`"
 
 
 ROLES = {

@@ -100,6 +100,7 @@ def choose(page, widget: str, label: str, typed: str) -> None:
     box.locator("input").click()
     box.locator("input").fill(typed)
     page.locator('[role="option"]').filter(has_text=typed).first.click()
+    page.keyboard.press("Escape")
 
 
 def shot(page, name: str) -> None:
@@ -119,6 +120,7 @@ def test_filter_by_person_open_claim_see_facts_and_verdict(dashboard, page):
     page.get_by_text("8 claims match").wait_for()
     choose(page, "stMultiSelect", "Person", "Ana Vega")
     page.get_by_text("2 claims match").wait_for()
+    page.get_by_text("The 2 claims above").wait_for()  # drawn after the table, so the table is current
     shot(page, "claims-filtered")
 
     choose(page, "stSelectbox", "Open a claim", "Ketamine cured my depression")

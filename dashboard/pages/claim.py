@@ -1,4 +1,4 @@
-"""Claim detail page: the sentence in its paragraph, the article, the archived copy, the facts and verdict."""
+"""Claim detail page: the sentence in its paragraph, the verdict, the facts beside it, the article and archive."""
 
 from __future__ import annotations
 
@@ -6,7 +6,17 @@ import streamlit as st
 
 from dashboard import archive, data, freshness
 from dashboard.highlight import highlight_html
-from dashboard.labels import CLAIM_TYPES, CUES, JURISDICTIONS, ROLES, SOURCE_TYPES, STANCES, plain, verdict
+from dashboard.labels import (
+    CLAIM_TYPES,
+    CUES,
+    JURISDICTIONS,
+    ROLES,
+    SOURCE_TYPES,
+    STANCES,
+    plain,
+    verdict,
+    verdict_badge,
+)
 from dashboard.safe_text import md
 from exports.claimreview import overall_verdict
 
@@ -15,13 +25,13 @@ claim_id = st.query_params.get("claim") or st.session_state.get("claim_id")
 if not claim_id:
     st.title("Claim detail")
     st.info("Choose a claim on the **Claims** page to see it here.")
-    st.page_link("pages/claims.py", label="Go to Claims", icon="🔎")
+    st.page_link("pages/claims.py", label="Go to Claims", icon=":material/search:")
     st.stop()
 claim = data.query("claim_detail", claim_id)
 if claim is None:
     st.title("Claim detail")
     st.warning("That claim is not in the store (the data may have been re-tagged). Choose it again on Claims.")
-    st.page_link("pages/claims.py", label="Go to Claims", icon="🔎")
+    st.page_link("pages/claims.py", label="Go to Claims", icon=":material/search:")
     st.stop()
 st.session_state["claim_id"] = claim_id
 st.query_params["claim"] = claim_id
@@ -43,54 +53,54 @@ if claim.get("doses"):
     st.write("**Doses mentioned:** " + md("; ".join(d.get("text") or f"{d.get('value')} {d.get('unit')}"
                                                      for d in claim["doses"])))
 
-st.subheader("The article")
-published = claim["published"].isoformat() if claim["published"] else "date unknown"
-st.text(claim["article_title"] or "(no title)")
-st.write(f"{md(claim['publisher'] or 'Unknown outlet')} ({plain(SOURCE_TYPES, claim['source_type'])}), "
-         f"published {published}")
-links = st.columns(2)
-links[0].link_button("Open the original page", claim["article_url"])
-content, note = archive.archived_copy(claim.get("warc_file"), claim.get("warc_record_id"))
-if content is not None:
-    links[1].download_button("Download the archived copy", content, file_name=f"archived-{claim_id[:12]}.html",
-                             mime="text/html", on_click="ignore")
-st.caption(note)
-with st.expander("Full article text as stored"):
-    st.text(claim["article_text"])
-if claim.get("appearances") and len(claim["appearances"]) > 1:
-    st.write("Also seen at: " + md(", ".join(claim["appearances"][1:])))
-
-st.subheader("Verdict")
 label = overall_verdict(verdicts) if verdicts else None
-shown = verdict(label)
-st.markdown(f"### {shown.icon} {shown.name}")
-st.caption(f"Exact label: `{label or 'unchecked'}`. {shown.meaning}")
+st.subheader("Verdict")
+st.markdown(f"#### {verdict_badge(label)}")
+st.write(verdict(label).meaning)
+if len(verdicts) > 1:
+    st.caption("The claim was compared with several facts; it is listed under the most serious verdict.")
 
 st.subheader("The regulatory record, side by side")
 if not verdicts:
     st.write("This claim has not been compared with the fact base yet.")
 for v in verdicts:
-    left, right = st.columns(2)
-    with left:
-        each = verdict(v["verdict"])
-        st.markdown(f"**{each.icon} {each.name}** (`{v['verdict']}`)")
-        st.write(v["rationale"])
-    with right:
-        if v["fact_id"]:
-            place = JURISDICTIONS.get(v["jurisdiction"], v["jurisdiction"] or "")
-            when = v["date"].isoformat() if v["date"] else "date unknown"
-            st.markdown(f"**{v['authority'] or ''} {v['kind'] or ''}**, {place}, {when}")
-            st.write(v["summary"] or "")
-            details = [f"{name}: {v[key]}" for key, name in (("product", "Product"), ("indication", "For"),
-                       ("route", "Route"), ("population", "Who")) if v.get(key)]
-            if details:
-                st.caption("; ".join(details))
-            if v["source_url"]:
-                st.markdown(f"Source: [{v['source_title'] or v['source_url']}]({v['source_url']})")
-            st.caption(f"Fact `{v['fact_id']}`" + (f", checked {v['verified']}" if v.get("verified") else ""))
-        else:
-            st.write("No regulatory fact bears on this claim.")
-    st.divider()
+    with st.container(border=True):
+        left, right = st.columns(2)
+        with left:
+            st.markdown("**What we found:** " + verdict_badge(v["verdict"]))
+            st.write(md(v["rationale"]))
+        with right:
+            if v["fact_id"]:
+                place = JURISDICTIONS.get(v["jurisdiction"], v["jurisdiction"] or "")
+                when = v["date"].isoformat() if v["date"] else "date unknown"
+                st.markdown(f"**The record:** {md(v['authority'] or '')} {md(v['kind'] or '')}, {md(place)}, {when}")
+                st.write(md(v["summary"] or ""))
+                details = [f"{name}: {v[key]}" for key, name in (("product", "Product"), ("indication", "For"),
+                           ("route", "Route"), ("population", "Who")) if v.get(key)]
+                if details:
+                    st.caption(md("; ".join(details)))
+                if v["source_url"]:
+                    st.markdown(f"Source: [{md(v['source_title'] or v['source_url'])}]({v['source_url']})")
+                st.caption(f"Fact `{v['fact_id']}`" + (f", last verified {v['verified']}" if v.get("verified") else ""))
+            else:
+                st.write("No regulatory fact in the fact base bears on this claim.")
+
+st.subheader("The article")
+published = claim["published"].isoformat() if claim["published"] else "date unknown"
+st.text(claim["article_title"] or "(no title)")
+st.write(f"{md(claim['publisher'] or 'Unknown outlet')} ({plain(SOURCE_TYPES, claim['source_type'])}), "
+         f"published {published}")
+links = st.columns([1, 1, 3])
+links[0].link_button("Open the original page", claim["article_url"], icon=":material/open_in_new:")
+content, note = archive.archived_copy(claim.get("warc_file"), claim.get("warc_record_id"))
+if content is not None:
+    links[1].download_button("Download the archived copy", content, file_name=f"archived-{claim_id[:12]}.html",
+                             mime="text/html", on_click="ignore", icon=":material/archive:")
+st.caption(note)
+with st.expander("Full article text as stored"):
+    st.text(claim["article_text"])
+if claim.get("appearances") and len(claim["appearances"]) > 1:
+    st.write("Also seen at: " + md(", ".join(claim["appearances"][1:])))
 
 cues = {name: words for name, words in (claim.get("cues") or {}).items() if words}
 if cues:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import functools
 
-import pandas as pd
 import streamlit as st
 
-from dashboard import data, downloads, freshness
+from dashboard import data, downloads, freshness, tables
 from dashboard.claim_filters import describe, filter_sidebar
-from dashboard.labels import ROLES, SOURCE_TYPES, plain, verdict_text
+from dashboard.safe_text import md
 from store.queries import EXPORT_CAP
 
 SORTS = {"newest": "Newest first", "oldest": "Oldest first", "verdict": "Most serious verdict first",
@@ -19,39 +18,22 @@ freshness.require_store()
 filters = filter_sidebar(data.query("filter_choices"))
 st.title("Claims")
 total = data.query("claim_count", filters)
-st.write(f"**{total:,}** claims match ({describe(filters)}).")
+st.write(f"**{total:,}** claims match ({md(describe(filters))}).")
 
 top = st.columns([2, 1, 1])
 sort = top[0].selectbox("Sort by", list(SORTS), format_func=SORTS.get, key="claims_sort")
 size = top[1].selectbox("Claims per page", [25, 50, 100, 200], index=1, key="claims_page_size")
 pages = max(1, -(-total // size))
-page = top[2].number_input(f"Page (of {pages})", min_value=1, max_value=pages, value=1, step=1,
-                           key="claims_page")
+if st.session_state.get("claims_page", 1) > pages:
+    st.session_state["claims_page"] = 1  # the filters changed and the old page no longer exists
+page = top[2].number_input(f"Page (of {pages})", min_value=1, max_value=pages, step=1, key="claims_page")
 page_rows = data.query("claim_page", filters, sort=sort, limit=size, offset=(int(page) - 1) * size)
 
 if not page_rows:
     st.warning("No claims match these filters. Try removing one.")
 else:
-    table = pd.DataFrame([{
-        "Published": r["published"],
-        "Person": r["claimant_name"] or "",
-        "Who": plain(ROLES, r["claimant_role"]),
-        "Claim": r["text"],
-        "Substances": ", ".join(r["substances"] or []),
-        "Verdict": verdict_text(r["verdict"]),
-        "Outlet": (r["publisher"] or "") + (" (demo)" if r["is_demo"] else ""),
-        "Source": plain(SOURCE_TYPES, r["source_type"]),
-        "Open": f"./claim?claim={r['claim_id']}",
-    } for r in page_rows])
-    st.dataframe(
-        table, hide_index=True, width="stretch",
-        column_config={
-            "Published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
-            "Claim": st.column_config.TextColumn("Claim", width="large"),
-            "Open": st.column_config.LinkColumn("Open", display_text="Open claim",
-                                                help="Open the claim with its article, facts and verdict"),
-        },
-    )
+    st.dataframe(tables.coloured(tables.claims_frame(page_rows)), hide_index=True, width="stretch",
+                 column_config=tables.COLUMN_CONFIG)
     labels = {r["claim_id"]: f"{r['claimant_name'] or 'Unattributed'}: {r['text'][:90]}" for r in page_rows}
     pick = st.selectbox("Open a claim from this page", list(labels), format_func=labels.get, key="claims_open_pick")
     if st.button("Open claim", type="primary", key="claims_open"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import charts, data, freshness
-from dashboard.labels import VERDICTS
+from dashboard.labels import VERDICTS, verdict_badge
 
 freshness.require_store()
 st.title("Celebrity health claims: overview")
@@ -48,4 +48,4 @@ st.write("Each claim is compared with each regulatory fact that bears on it; a c
          "most serious verdict.")
 shown = {r["verdict"]: r["claims"] for r in by_verdict}
 for v in VERDICTS.values():
-    st.markdown(f"{v.icon} **{v.name}** (`{v.label}`), {shown.get(v.label, 0):,} claims: {v.meaning}")
+    st.markdown(f"{verdict_badge(v.label)}, {shown.get(v.label, 0):,} claims: {v.meaning}")

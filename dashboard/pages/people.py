@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, data, freshness
-from dashboard.labels import ROLES, plain, verdict_text
+from dashboard import charts, data, freshness, tables
+from dashboard.labels import ROLES, plain
 from dashboard.safe_text import md
 
 freshness.require_store()
@@ -42,12 +42,8 @@ st.dataframe(pd.DataFrame(record["outlets"]).rename(columns={"outlet": "Outlet",
 
 st.subheader("Claims")
 claims = data.query("claim_page", {"people": [person]}, sort="newest", limit=200)
-st.dataframe(pd.DataFrame([{
-    "Published": c["published"], "Claim": c["text"], "Verdict": verdict_text(c["verdict"]),
-    "Outlet": c["publisher"], "Open": f"./claim?claim={c['claim_id']}"} for c in claims]),
-    hide_index=True, width="stretch",
-    column_config={"Open": st.column_config.LinkColumn("Open", display_text="Open claim"),
-                   "Published": st.column_config.DateColumn("Published", format="YYYY-MM-DD")})
+st.dataframe(tables.coloured(tables.claims_frame(claims)), hide_index=True, width="stretch",
+             column_config=tables.COLUMN_CONFIG)
 if st.button("Show these claims on the Claims page", key="people_to_claims"):
     from dashboard.claim_filters import clear_filters
 

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
@@ -26,8 +27,16 @@ FEED_TYPES = {"feed.xml": "application/rss+xml", "atom.xml": "application/atom+x
 
 
 def site_root() -> Traversable:
-    """The packaged demo site folder (works from a checkout and from an installed wheel)."""
-    return resources.files("demo_corpus").joinpath("site")
+    """The packaged demo site folder (works from a checkout, an editable install and a wheel)."""
+    try:
+        root = resources.files("demo_corpus").joinpath("site")
+        if root.is_dir():
+            return root
+    except (NotADirectoryError, TypeError):
+        # An editable install made while the package had no __init__.py maps it as a namespace
+        # package, which importlib.resources cannot read; the folder beside this file is the same.
+        pass
+    return Path(__file__).resolve().parent / "site"
 
 
 def resolve(root: Traversable, url_path: str) -> Traversable | None:

@@ -262,3 +262,17 @@ def test_server_stops_when_the_block_ends():
         assert fetch(url)[0] == 200
     with pytest.raises(urllib.error.URLError):
         urllib.request.urlopen(url, timeout=2)
+
+
+def test_site_root_falls_back_to_the_folder_beside_the_module(monkeypatch):
+    # A stale editable install maps demo_corpus as a namespace package that importlib.resources
+    # cannot read (the `healthclaims` console script hit this); the server must still find its site.
+    import demo_corpus.server as server
+
+    def namespace_files(_package):
+        raise NotADirectoryError("MultiplexedPath only supports directories")
+
+    monkeypatch.setattr(server.resources, "files", namespace_files)
+    root = server.site_root()
+    assert root.joinpath("robots.txt").is_file()
+    assert server.resolve(root, "/sitemap.xml") is not None

@@ -20,7 +20,9 @@ logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 MAX_HTML_CHARS = 20_000_000
 _MARKUP = re.compile(r"<\s*[a-zA-Z!/?]")
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—:»·-]\s+")
-_PAGE_TEXT_XPATH = "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
+_PAGE_TEXT_XPATH = "//body//text()[not(parent::script or parent::style or parent::noscript)]"
+# Source-type cues read the page's visible text; past this the rest is footer and comments.
+_PAGE_TEXT_CHARS = 100_000
 
 FIELDS = (
     "url", "title", "text", "author", "publisher", "published", "modified", "language", "canonical_url",
@@ -85,7 +87,7 @@ def _extract_into(result: dict, html: bytes | str, url: str | None) -> None:
     result["language"], result["language_source"] = choose_language(
         meta.get("declared_language"), text or " ".join(filter(None, (result["title"], result["description"])))
     )
-    page_text = " ".join(tree.xpath(_PAGE_TEXT_XPATH))
+    page_text = " ".join(tree.xpath(_PAGE_TEXT_XPATH))[:_PAGE_TEXT_CHARS]
     evidence = evidence_from_page(url, meta, tree, page_text)
     result["source_type"], result["source_scores"] = classify_source(evidence)
     if not text:
@@ -145,7 +147,9 @@ def _htmldate(tree: HtmlElement, url: str | None) -> str | None:
     from htmldate import find_date
 
     try:
-        found = find_date(tree, url=url, original_date=True, extensive_search=True)
+        # Only dates the page states in markup (meta, <time>, headers) or its URL: the extensive
+        # free-text search is slow and often picks a date mentioned in the story or a sidebar.
+        found = find_date(tree, url=url, original_date=True, extensive_search=False)
     except Exception:  # noqa: BLE001 - htmldate's parsers meet every kind of broken date
         return None
     return normalise_date(found)

@@ -35,15 +35,20 @@ def claim_review(record: dict, review_base_url: str | None = None) -> dict:
     if rationale:
         rating["ratingExplanation"] = rationale
     claimant = record["claimant"]
-    item = {
-        "@type": "Claim",
-        "appearance": [{"@type": "CreativeWork", "url": article["url"], "headline": article["title"]}],
-    }
+    urls = list(dict.fromkeys([article["url"], *(article.get("appearances") or [])]))
+    appearance = [{"@type": "CreativeWork", "url": url} for url in urls]
+    appearance[0]["headline"] = article["title"]
+    if article.get("publisher"):
+        appearance[0]["publisher"] = {"@type": "Organization", "name": article["publisher"]}
+    item = {"@type": "Claim", "appearance": appearance}
     if claimant.get("name"):
         item["author"] = {
             "@type": "Organization" if claimant.get("role") == "organisation" else "Person",
             "name": claimant["name"],
         }
+    elif claimant.get("role") in ("author", "organisation") and article.get("publisher"):
+        # An unnamed writer speaks for the outlet that published the claim.
+        item["author"] = {"@type": "Organization", "name": article["publisher"]}
     if article.get("published"):
         item["datePublished"] = article["published"]
     base = review_base_url or article["url"]

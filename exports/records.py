@@ -26,6 +26,8 @@ def claim_record(row: dict) -> dict:
             "published": iso_date(row["published"]),
             "source_type": row["source_type"] or "unknown",
             "archive": {"warc_file": row.get("warc_file"), "warc_record_id": row.get("warc_record_id")},
+            # Every URL the article was seen at (syndicated copies too), first seen first.
+            "appearances": list(row.get("appearances") or [row["article_url"]]),
             "is_demo": bool(row.get("is_demo")),
         },
         "span": [row["span_start"], row["span_end"]],

@@ -12,7 +12,8 @@ SELECT c.claim_id, c.text, c.span_start, c.span_end, c.sentence_index,
        c.claimant_name, c.claimant_role, c.claim_type, c.substances, c.conditions, c.doses,
        c.routes, c.frequency, c.hedged, c.negated, c.stance, c.jurisdictions, c.cues,
        a.article_id, a.url AS article_url, a.title AS article_title, a.publisher, a.published,
-       a.source_type, a.warc_file, a.warc_record_id, a.is_demo
+       a.source_type, a.warc_file, a.warc_record_id, a.is_demo,
+       (SELECT list(url ORDER BY first_seen, url) FROM appearances p WHERE p.article_id = a.article_id) AS appearances
 FROM claims c JOIN articles a USING (article_id)
 ORDER BY a.published NULLS LAST, a.url, c.span_start
 """
@@ -208,7 +209,9 @@ def claims_selection(con: duckdb.DuckDBPyConnection, filters: dict | None = None
     claims = rows(
         con,
         chosen + "SELECT c.*, a.url AS article_url, a.title AS article_title, a.publisher, a.published,"
-        " a.source_type, a.warc_file, a.warc_record_id, a.is_demo FROM chosen JOIN claims c USING (claim_id)"
+        " a.source_type, a.warc_file, a.warc_record_id, a.is_demo, (SELECT list(url ORDER BY first_seen, url)"
+        " FROM appearances p WHERE p.article_id = a.article_id) AS appearances"
+        " FROM chosen JOIN claims c USING (claim_id)"
         " JOIN articles a ON a.article_id = c.article_id ORDER BY a.published NULLS LAST, a.url, c.span_start",
         params,
     )

@@ -1,0 +1,70 @@
+"""The dashboard's named queries: filter building, caps, paging and sorting, literal search."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from store import queries, snapshot_path
+from tests.dashboard_store import build_dashboard_store
+
+
+@pytest.fixture(scope="module")
+def con(tmp_path_factory):
+    path = tmp_path_factory.mktemp("queries") / "fixture.duckdb"
+    build_dashboard_store(path)
+    with duckdb.connect(str(snapshot_path(path)), read_only=True) as connection:
+        yield connection
+
+
+def test_unknown_filters_sorts_and_cues_are_one_line_errors(con):
+    with pytest.raises(ValueError, match="unknown claim filter 'colour'"):
+        queries.claim_count(con, {"colour": ["red"]})
+    with pytest.raises(ValueError, match="unknown sort 'random'"):
+        queries.claim_page(con, {}, sort="random")
+    with pytest.raises(ValueError, match="unknown cue 'vibes'"):
+        queries.claim_count(con, {"cue": "vibes"})
+
+
+def test_paging_walks_every_claim_once_in_order(con):
+    seen = []
+    for offset in range(0, 8, 3):
+        seen += [r["claim_id"] for r in queries.claim_page(con, {}, sort="oldest", limit=3, offset=offset)]
+    assert len(seen) == len(set(seen)) == 8
+    assert queries.claim_page(con, {}, limit=10**9)[:8] == queries.claim_page(con, {}, limit=8)
+    assert len(queries.claim_page(con, {}, limit=-5)) == 0
+
+
+def test_filters_combine_with_and(con):
+    both = {"people": ["Ana Vega"], "claim_types": ["legal"]}
+    rows = queries.claim_page(con, both)
+    assert [r["text"] for r in rows] == ["Ana Vega said she now avoids ketamine because it is a controlled drug in Britain."]
+    assert queries.claim_count(con, both) == 1
+    assert queries.claim_count(con, {"verdicts": ["consistent", "unchecked"]}) == 4
+
+
+def test_search_is_literal_and_case_blind(con):
+    assert queries.claim_count(con, {"search": "90%"}) == 1
+    assert queries.claim_count(con, {"search": "9_%"}) == 0  # no LIKE wildcards
+    assert queries.claim_count(con, {"search": "KETAMINE cured"}) == 1
+    assert queries.claim_count(con, {"search": '"cured my"'}) == 1
+    assert queries.claim_count(con, {"search": '"my cured"'}) == 0
+    assert queries.search_terms('a "b c" d') == ["a", "b c", "d"]
+
+
+def test_cue_filter_and_overview_aggregates(con):
+    assert {r["claimant_name"] for r in queries.claim_page(con, {"cue": "commercial_source"})} == {
+        "Marco Reyes", "Green Leaf Shop"}
+    by_verdict = {r["verdict"]: r["claims"] for r in queries.claims_by_verdict(con)}
+    assert by_verdict == {"unapproved_use": 2, "partly_consistent": 1, "consistent": 3, "not_covered": 1,
+                          "unchecked": 1}
+    assert sum(r["claims"] for r in queries.claims_by_month(con)) == 8
+    assert queries.claims_by_substance(con, limit=1)[0]["claims"] == 2
+
+
+def test_claim_verdicts_carry_their_facts(con):
+    claim = queries.claim_page(con, {"search": "cured"})[0]["claim_id"]
+    verdicts = queries.claim_verdicts(con, claim)
+    assert [(v["jurisdiction"], v["authority"], v["verdict"]) for v in verdicts] == [
+        ("EU", "EMA", "partly_consistent"), ("US", "FDA", "partly_consistent")]
+    assert queries.claim_detail(con, "nope") is None

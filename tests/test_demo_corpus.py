@@ -276,3 +276,30 @@ def test_site_root_falls_back_to_the_folder_beside_the_module(monkeypatch):
     root = server.site_root()
     assert root.joinpath("robots.txt").is_file()
     assert server.resolve(root, "/sitemap.xml") is not None
+
+
+def test_verdict_agreement_scores_a_store_against_the_intended_verdicts():
+    import duckdb
+
+    from demo_corpus.agreement import format_agreement, verdict_agreement
+
+    manifest = {"articles": [
+        {"path": "/a.html", "claims": [{"text": "Ketamine is legal in the UK.", "intended_verdict": "inconsistent"},
+                                       {"text": "Ivermectin cures COVID-19.", "intended_verdict": "unapproved_use"}]},
+        {"path": "/b.html", "claims": [{"text": "Wegovy was approved in 2021.", "intended_verdict": "consistent"}]},
+    ]}
+    con = duckdb.connect()
+    con.execute("CREATE TABLE articles (article_id VARCHAR, url VARCHAR)")
+    con.execute("CREATE TABLE claims (claim_id VARCHAR, article_id VARCHAR, text VARCHAR)")
+    con.execute("CREATE TABLE verdicts (claim_id VARCHAR, verdict VARCHAR)")
+    con.execute("INSERT INTO articles VALUES ('A', 'http://127.0.0.1:1/a.html'), ('B', 'http://127.0.0.1:1/b.html')")
+    # claim 1 matches sentence 1 with the intended verdict among others; claim 2 matches sentence 2 with the
+    # wrong verdict; sentence 3 has no claim at all.
+    con.execute("INSERT INTO claims VALUES ('c1', 'A', 'Ketamine is legal in the UK.'), "
+                "('c2', 'A', 'Ivermectin   cures COVID-19.'), ('c3', 'B', 'Unrelated sentence.')")
+    con.execute("INSERT INTO verdicts VALUES ('c1', 'inconsistent'), ('c1', 'not_covered'), ('c2', 'not_covered')")
+    result = verdict_agreement(con, manifest)
+    assert (result["intended"], result["found"], result["agreed"]) == (3, 2, 1)
+    assert result["per_label"]["unapproved_use"] == {"intended": 1, "found": 1, "agreed": 0}
+    assert [m["got"] for m in result["misses"]] == [["not_covered"], None]
+    assert format_agreement(result)[0].startswith("demo verdict agreement: 1/3")

@@ -36,8 +36,11 @@ REQUIRED = (
 OPTIONAL = (
     "product", "brand", "form", "route", "indication", "indications", "population",
     "conditions_of_use", "reference", "legal_status", "dose", "finding", "covers", "related",
-    "notes", "date_effective",
+    "notes", "date_effective", "date_precision",
 )
+
+# How exact `date` is: a record confirmed only to the month is stored as its first day with "month".
+DATE_PRECISIONS = ("day", "month", "year")
 
 DATE_FIELDS = ("date", "verified", "date_effective")
 

@@ -67,6 +67,8 @@ def check_fact(fact: LoadedFact) -> list[FactFileError]:
     url = data.get("source_url")
     if url and not URL_PATTERN.match(str(url)):
         bad("source_url", f"source_url {url!r} is not an https URL")
+    if data.get("date_precision") and data["date_precision"] not in schema.DATE_PRECISIONS:
+        bad("date_precision", f"date_precision must be one of {', '.join(schema.DATE_PRECISIONS)}")
     if data.get("finding") and data["finding"] not in schema.FINDINGS:
         bad("finding", f"finding must be one of {', '.join(schema.FINDINGS)}")
     if "indications" in data and not isinstance(data["indications"], list):

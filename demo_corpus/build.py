@@ -16,7 +16,7 @@ from demo_corpus.articles import ARTICLES, OUTLETS
 from demo_corpus.model import DEMO_NOTICE, Article, Outlet
 
 SITE_DIR = Path(__file__).resolve().parent / "site"
-PRIVATE_PATH = "/private/draft-ketamine-cure-all.html"
+PRIVATE_PATH = t.PRIVATE_DRAFTS
 FEED_SIZE = 24  # the site-wide RSS feed carries the newest stories, as real feeds do
 
 CSS = """body{font-family:Georgia,serif;max-width:60rem;margin:0 auto;padding:0 1rem;line-height:1.5}

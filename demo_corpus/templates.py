@@ -10,6 +10,8 @@ from datetime import datetime
 from demo_corpus.model import DEMO_NOTICE, Article, Outlet, Report
 from demo_corpus.server import PLACEHOLDER_ORIGIN
 
+# Linked from every footer but disallowed by robots.txt: only a polite crawler stays out of it.
+PRIVATE_DRAFTS = "/private/draft-ketamine-cure-all.html"
 REPORT_TOKEN = re.compile(r"\{r(\d+)(?::([^}]*))?\}")
 
 
@@ -97,7 +99,8 @@ def footer(outlet: Outlet) -> str:
     return f"""<footer class="site-footer">
 <p>{esc(outlet.name)}: {esc(outlet.tagline)}</p>
 <ul class="footer-links"><li><a href="/{outlet.key}/index.html">Home</a></li><li><a href="/about.html">About this demo corpus</a></li>
-<li><a href="/{outlet.key}/index.html#privacy">Privacy</a></li><li><a href="/{outlet.key}/index.html#terms">Terms</a></li><li><a href="/{outlet.key}/index.html#contact">Contact</a></li></ul>
+<li><a href="/{outlet.key}/index.html#privacy">Privacy</a></li><li><a href="/{outlet.key}/index.html#terms">Terms</a></li><li><a href="/{outlet.key}/index.html#contact">Contact</a></li>
+<li><a href="{PRIVATE_DRAFTS}">Staff drafts</a></li></ul>
 <p class="small">{esc(outlet.name)} is a fictional publication. Every page on this site was written for the healthclaims project.</p>
 </footer>"""
 
@@ -308,6 +311,7 @@ def render_press(article: Article, outlet: Outlet) -> str:
     url = absolute(article.path)
     org = article.extra["organisation"]
     meta = "\n".join([f'<meta name="date" content="{article.published}">',
+                      f'<meta property="og:site_name" content="{esc(outlet.name)}">',
                       f'<meta name="author" content="{esc(org)}">',
                       f'<meta name="dcterms.created" content="{article.published}">'])
     paras = body_html(article)
@@ -340,6 +344,7 @@ def render_cookie(article: Article, outlet: Outlet, related: list[Article]) -> s
     meta = "\n".join([
         f'<meta property="og:title" content="{esc(article.title)}">',
         '<meta property="og:type" content="article">',
+        f'<meta property="og:site_name" content="{esc(outlet.name)}">',
         f'<meta property="article:published_time" content="{article.published}">',
         f'<meta name="author" content="{esc(article.author)}">',
     ])

@@ -233,6 +233,7 @@ def test_robots_txt_disallows_only_the_private_page(site):
     # The private page exists and is linked, so only obeying robots.txt keeps a crawler out of it.
     assert fetch(site.base_url + PRIVATE_PATH)[0] == 200
     assert PRIVATE_PATH in read("/about.html").links
+    assert sum(PRIVATE_PATH in read(a["path"]).links for a in ARTICLES) >= 20
 
 
 # --- the server ----------------------------------------------------------------------------------------

@@ -146,7 +146,9 @@ ARTICLES: list[Article] = [
         published="2021-09-03T10:00:00+00:00", modified="2021-11-08T09:00:00+00:00", author="Marcus Bell",
         kind="disputes", people=["Joe Rogan", "Aaron Rodgers"], substances=["ivermectin", "nad+"],
         reports=[R.ROGAN_IVERMECTIN_BI, R.RODGERS_IVERMECTIN_SI], tags=["ivermectin", "COVID-19", "fact check"],
-        extra={"section": "Fact Check"},
+        extra={"section": "Fact Check",
+               "claim_review": {"claim": "Ivermectin cures COVID-19.", "author": "Social media posts",
+                                "rating": "False"}},
         body=[
             "The podcaster Joe Rogan said in an Instagram video on 1 September 2021 that he had tested positive for "
             "COVID-19 and had taken a range of treatments, including monoclonal antibodies, the antibiotic "
@@ -207,7 +209,11 @@ ARTICLES: list[Article] = [
         dek="A widely shared fan-blog post about Mike Tyson got the regulatory status of magic mushrooms wrong.",
         published="2021-06-10T12:00:00+00:00", author="Marcus Bell", kind="disputes",
         people=["Mike Tyson"], substances=["psilocybin"], reports=[R.TYSON_INDEPENDENT],
-        tags=["psilocybin", "fact check"], extra={"section": "Fact Check"},
+        tags=["psilocybin", "fact check"],
+        extra={"section": "Fact Check",
+               "claim_review": {"claim": "The FDA has approved psilocybin for depression.",
+                                "author": "Sam's Star Diary", "rating": "False",
+                                "appearance": "/starblog/2021/06/iron-mike-and-the-mushrooms.html"}},
         body=[
             "A post on the fan blog Sam's Star Diary, shared thousands of times, told readers that the FDA has "
             "approved psilocybin for depression. That is false.",

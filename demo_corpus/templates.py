@@ -145,6 +145,9 @@ def render_news(article: Article, outlet: Outlet) -> str:
         "articleSection": article.extra.get("section", "Health"),
         "keywords": article.tags,
     }
+    blocks = json_ld(ld)
+    if "claim_review" in article.extra:
+        blocks += "\n" + json_ld(claim_review(article, outlet))
     section = article.extra.get("section", "Health")
     expert = article.extra.get("expert_box", "")
     body = f"""{nav(outlet)}
@@ -168,7 +171,24 @@ def render_news(article: Article, outlet: Outlet) -> str:
 <aside class="most-read"><h2>Most read</h2><ol><li><a href="/{outlet.key}/index.html">Council tax: what changes in April</a></li><li><a href="/{outlet.key}/index.html">Weather: a wet weekend ahead</a></li><li><a href="/{outlet.key}/index.html">Transfer window round-up</a></li></ol></aside>
 </main>
 {footer(outlet)}"""
-    return page(head(article, outlet, "news-jsonld", json_ld(ld), url, article.dek), body, "news")
+    return page(head(article, outlet, "news-jsonld", blocks, url, article.dek), body, "news")
+
+
+def claim_review(article: Article, outlet: Outlet) -> dict:
+    """schema.org ClaimReview for a fact check, as fact-checking outlets embed beside NewsArticle."""
+    review = article.extra["claim_review"]
+    item = {"@type": "Claim", "author": {"@type": review.get("author_type", "Organization"),
+                                         "name": review["author"]}}
+    if review.get("appearance"):
+        item["appearance"] = {"@type": "CreativeWork", "url": absolute(review["appearance"])}
+    return {
+        "@context": "https://schema.org", "@type": "ClaimReview", "url": absolute(article.path),
+        "claimReviewed": review["claim"], "datePublished": article.published[:10],
+        "author": {"@type": "Organization", "name": outlet.name},
+        "itemReviewed": item,
+        "reviewRating": {"@type": "Rating", "ratingValue": review.get("value", 1), "bestRating": 5,
+                         "worstRating": 1, "alternateName": review["rating"]},
+    }
 
 
 # --- (2) magazine with OpenGraph meta only --------------------------------------------------------

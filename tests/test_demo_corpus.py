@@ -304,3 +304,26 @@ def test_verdict_agreement_scores_a_store_against_the_intended_verdicts():
     assert result["per_label"]["unapproved_use"] == {"intended": 1, "found": 1, "agreed": 0}
     assert [m["got"] for m in result["misses"]] == [["not_covered"], None]
     assert format_agreement(result)[0].startswith("demo verdict agreement: 1/3")
+
+
+def test_json_ld_parses_and_matches_each_template():
+    expected = {"news-jsonld": {"NewsArticle"}, "clinic-landing": {"MedicalClinic", "Product", "WebPage"},
+                "personal-blog": {"BlogPosting"}, "magazine-og": set(), "press-release": set(),
+                "cookie-popup": set()}
+    article_paths = {a["path"] for a in ARTICLES}
+    for article in ARTICLES:
+        raw = (SITE_DIR / article["path"].lstrip("/")).read_text(encoding="utf-8")
+        blocks = [json.loads(b) for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', raw, re.S)]
+        types = {b["@type"] for b in blocks}
+        assert expected[article["template"]] <= types <= expected[article["template"]] | {"ClaimReview"}
+        for block in blocks:
+            if block["@type"] in ("NewsArticle", "BlogPosting"):
+                assert block["datePublished"].startswith(article["published"])
+                assert block["headline"] == article["title"]
+            if block["@type"] == "Product":
+                assert block["offers"] and all(float(o["price"]) >= 0 for o in block["offers"])
+            if block["@type"] == "ClaimReview":
+                assert block["reviewRating"]["alternateName"] == "False"
+                appearance = block["itemReviewed"].get("appearance")
+                if appearance:
+                    assert urlsplit(appearance["url"]).path in article_paths

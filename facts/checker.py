@@ -13,7 +13,7 @@ LABELS = ("consistent", "partly_consistent", "inconsistent", "unapproved_use", "
 
 # Kinds whose facts about a narrower product (esketamine) bear on a claim about the broader substance
 # (ketamine): "ketamine was approved for depression" must meet the Spravato approval.
-REACH_DOWN = ("approval", "extension", "rejection", "designation", "guidance", "revocation")
+REACH_DOWN = ("approval", "extension", "designation")
 
 
 class FactIndex:
@@ -72,6 +72,8 @@ def check_claim(claim: dict, index: FactIndex) -> list[dict]:
                 rel, _ = vr.best_relation(reading, fact)
                 if rel in ("same", "narrower"):
                     ctx.approved_same_substance.add(substance)
+            if fact["kind"] in vr.APPROVALS and reading.years and vr.fact_year(fact) & set(reading.years):
+                ctx.year_matched_products.add(vr.product_key(fact))
     verdicts: list[dict] = []
     seen: set[str] = set()
     for substance in reading.substances:
@@ -88,7 +90,7 @@ def check_claim(claim: dict, index: FactIndex) -> list[dict]:
                 "source_url": fact.get("source_url"),
             })
     if verdicts:
-        return verdicts
+        return collapse_repeats(verdicts, {f["fact_id"]: f for fs in candidates.values() for f in fs}, reading)
     first = reading.substances[0]
     if not any(known_substance(s) for s in reading.substances):
         why = f"'{first}' is not in the substance lexicon, so no regulatory fact is known about it."
@@ -100,6 +102,28 @@ def check_claim(claim: dict, index: FactIndex) -> list[dict]:
         why = (f"No fact{scope} bears on what this claim says about {', '.join(reading.substances)}"
                " (the record holds no approval, legal status, dose or warning that speaks to it).")
     return [not_covered(first, jurisdiction_label, why)]
+
+
+def collapse_repeats(verdicts: list[dict], facts: dict[str, dict], reading: ClaimReading) -> list[dict]:
+    """Keep one verdict per product and label among approvals: "not approved for COVID-19" need not be said
+    once per ivermectin product. The earliest approval speaks for the product unless the claim names a brand."""
+    keep, seen = [], {}
+    ordered = sorted(verdicts, key=lambda v: str(facts[v["fact_id"]].get("date") or ""))
+    for verdict in ordered:
+        fact = facts[verdict["fact_id"]]
+        if fact["kind"] not in vr.APPROVALS:
+            keep.append(verdict)
+            continue
+        named = fact.get("brand") and vr.cues.has(reading.text, [fact["brand"]])
+        # Products of one substance repeat "not approved for this" with the same label; keep the first.
+        group = (fact["substance"], verdict["verdict"]) if verdict["verdict"] in ("unapproved_use", "inconsistent") \
+            and not named else (vr.product_key(fact), verdict["verdict"])
+        if group in seen and not named:
+            continue
+        seen[group] = verdict["fact_id"]
+        keep.append(verdict)
+    order = {v["fact_id"]: i for i, v in enumerate(verdicts)}
+    return sorted(keep, key=lambda v: order[v["fact_id"]])
 
 
 def rationale(reading: ClaimReading, fact: dict, outcome: vr.Outcome) -> str:

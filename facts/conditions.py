@@ -14,6 +14,13 @@ def normal(name: str) -> str:
 
 
 @cache
+def _umbrellas() -> frozenset[str]:
+    """Conditions that only group others (parasitic infection): a claim naming one is met by any member."""
+    data = read_yaml_data("conditions.yaml")["conditions"]
+    return frozenset(cid for cid, entry in data.items() if (entry or {}).get("umbrella"))
+
+
+@cache
 def _table() -> tuple[dict[str, str | None], dict[str, str]]:
     """(parent of each canonical id, canonical id of each normalised name or synonym)."""
     data = read_yaml_data("conditions.yaml")["conditions"]
@@ -55,5 +62,5 @@ def relation(claimed: str, indication: str) -> str | None:
     if indication in lineage(claimed):
         return "narrower"
     if claimed in lineage(indication) and claimed != "mental health":
-        return "broader"
+        return "same" if claimed in _umbrellas() else "broader"
     return None

@@ -53,7 +53,7 @@ KIND_REQUIRES = {
     "studied_dose": ("dose",),
 }
 
-LEGAL_STATUS_KEYS = ("regime", "schedule", "class", "code", "citation")
+LEGAL_STATUS_KEYS = ("regime", "schedule", "class", "code", "citation", "mdr_schedule")
 
 DOSE_KEYS = ("low", "high", "unit", "route", "purpose", "frequency")
 

@@ -20,6 +20,12 @@ class Context:
     """What the checker knows across facts for one claim (e.g. whether any approval matches its condition)."""
 
     approved_same_substance: set[str] = field(default_factory=set)  # substances with an approval for the claim's condition
+    year_matched_products: set[tuple] = field(default_factory=set)  # products with an approval in a year the claim names
+
+
+def product_key(fact: dict) -> tuple:
+    """What identifies one product across its approval and extensions: substance and brand."""
+    return fact.get("substance"), (fact.get("brand") or "").lower()
 
 
 @dataclass
@@ -138,6 +144,11 @@ def judge_approval(reading: ClaimReading, substance: str, fact: dict, ctx: Conte
     regulatory = "regulatory" in reading.aspects
     if reading.conditions and not fact.get("indications"):
         return None  # an imported approval without its indication cannot speak to a claimed use
+    if regulatory and reading.years and product_key(fact) in ctx.year_matched_products \
+            and not fact_year(fact) & set(reading.years):
+        return None  # the claim dates one approval of this product; the product's other approvals are not it
+    if not reading.conditions and fact["kind"] == "extension" and not reading.years:
+        return None  # "X was approved" is about the first approval, not each later extension
     if not reading.conditions:
         if not regulatory:
             return None
@@ -243,6 +254,8 @@ def judge_warning(reading: ClaimReading, substance: str, fact: dict, ctx: Contex
         return Outcome("inconsistent", lead, [], ["the claim calls it safe, but the regulator warned of risks"])
     if "safety" in reading.aspects and reading.alarms_safety:
         return Outcome("consistent", lead, ["the risk the regulator warned of"], [])
+    if rel is not None and reading.asserts_approval and not reading.denies and fact.get("finding") in NEGATIVE_FINDINGS:
+        return Outcome("inconsistent", lead, [], [f"the claim says it is approved for {claimed}; the regulator says it is not"])
     if rel is not None and "efficacy" in reading.aspects and not reading.denies:
         return Outcome("unapproved_use", lead, [], [f"the regulator warned against use for {claimed}"])
     if rel is not None and reading.denies:
@@ -274,9 +287,12 @@ def judge_legal(reading: ClaimReading, substance: str, fact: dict, ctx: Context)
     if not reading.legal:
         return None
     controlled = bool(schedule or uk_class) and status.get("schedule") != "none"
-    prohibited = schedule == "I" or (status.get("regime", "").startswith("UK Misuse of Drugs Regulations") and schedule == "1")
+    # US Schedule I, or UK Misuse of Drugs Regulations Schedule 1: no lawful medical use at all.
+    prohibited = schedule == "I" or str(status.get("mdr_schedule", "")) == "1"
     said = _said_status(reading)
     scheme = f"Schedule {schedule}" if schedule else (f"Class {uk_class}" if uk_class else "not controlled")
+    if uk_class and status.get("mdr_schedule"):
+        scheme += f", Schedule {status['mdr_schedule']} of the Misuse of Drugs Regulations 2001"
     if said == "illegal":
         if prohibited:
             return Outcome("consistent", lead, [f"illegal outside approved research ({scheme})"], [])

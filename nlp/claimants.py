@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from nlp import extensions  # noqa: F401  (registers the Doc/Span attributes)
 from nlp.wordlists import load
 
+PREPOSITIONS = {"on", "to", "at", "in", "with", "from", "for", "during", "via", "by", "of", "about"}
 OPEN_QUOTES = {'"', "“", "‘", "'"}
 CLOSE_QUOTES = {'"', "”", "’", "'"}
 
@@ -104,6 +105,9 @@ class ClaimantFinder:
                     found.append(Candidate("person", ent.start, ent.end, ent.text, "unknown"))
                 elif ent.label_ == "ORG":
                     found.append(Candidate("organisation", ent.start, ent.end, ent.text, "organisation"))
+        sources = [s for s in doc.spans.get("sources", []) if sent.start <= s.start < sent.end]
+        # "the TikToker said": an unnamed source, even when the model tags "TikToker" as an organisation.
+        found = [c for c in found if c.kind == "person" or not any(s.start <= c.start < s.end for s in sources)]
         taken = {i for c in found for i in range(c.start, c.end)}
         for org in doc.spans.get("organisations", []):
             if sent.start <= org.start < sent.end and org.start not in quoted:
@@ -111,10 +115,9 @@ class ClaimantFinder:
                 found = [c for c in found if not (c.start < org.end and org.start < c.end)]
                 found.append(Candidate("organisation", org.start, org.end, name, "organisation"))
                 taken.update(range(org.start, org.end))
-        for cue in doc.spans.get("role_cues", []):
-            if cue.label_ == "generic_expert" and sent.start <= cue.start < sent.end and cue.start not in quoted \
-                    and cue.start not in taken:
-                found.append(Candidate("generic", cue.start, cue.end, None, "expert"))
+        for cue in doc.spans.get("sources", []):
+            if sent.start <= cue.start < sent.end and cue.start not in quoted and cue.start not in taken:
+                found.append(Candidate("generic", cue.start, cue.end, None, cue.label_))
         for token in sent:
             if token.lower_ in self.pronouns and token.i not in quoted and token.lower_ not in {"him", "her", "his"}:
                 found.append(Candidate("pronoun", token.i, token.i + 1, None, "unknown"))
@@ -131,6 +134,13 @@ class ClaimantFinder:
             if nxt is not None:
                 speaker = self.attributed(nxt, quoted)
                 via = "quote"
+        opens_quote = sent[0].text in OPEN_QUOTES and sent.start + 1 in quoted
+        if speaker is None and sent.start > 0 and opens_quote:
+            # A quotation carried on from the sentence before ('... ," said Dr Okafor. "At high levels ...').
+            prev = doc[sent.start - 1].sent
+            if any(t.i in quoted for t in prev):
+                speaker = self.attributed(prev, quoted)
+                via = "quote"
         if speaker is None:
             first_person = any(t.lower_ in self.first_person and t.i not in quoted for t in sent)
             return {"name": None, "role": "author", "start_char": None, "end_char": None,
@@ -142,7 +152,15 @@ class ClaimantFinder:
             result["role"] = match["role"] if match else "unknown"
         elif speaker.kind == "pronoun":
             antecedent = [p for p in people if p["end_char"] <= result["start_char"]]
-            if antecedent:
+            named_sents = {doc.char_span(p["start_char"], p["end_char"], alignment_mode="expand").sent.start
+                           for p in antecedent}
+            unnamed = [s for s in doc.spans.get("sources", []) if s.end_char <= result["start_char"]
+                       and s.label_ != "unknown" and s.sent.start not in named_sents
+                       and (not antecedent or s.start_char > antecedent[-1]["end_char"])]
+            if unnamed:
+                # "The rapper spoke candidly ... He admitted": an unnamed person with a known role.
+                result.update(name=None, role=unnamed[-1].label_, via="pronoun")
+            elif antecedent:
                 result.update(name=antecedent[-1]["name"], role=antecedent[-1]["role"], via="pronoun")
             else:
                 result.update(pending=True, via="pronoun")
@@ -151,8 +169,11 @@ class ClaimantFinder:
     def attributed(self, sent: Span, quoted: set[int]) -> Candidate | None:
         """The speaker a speech verb or 'according to' marker in this sentence points at."""
         doc = sent.doc
+        # "hasn't admitted", "is said to": a speech verb inside a hedge or negation cue attributes nothing.
+        softened = {i for c in doc.spans.get("context_cues", []) if sent.start <= c.start < sent.end
+                    and c.label_.split(":")[0] in ("hedge", "negation") for i in range(c.start, c.end)}
         cues = [c for c in doc.spans.get("attribution", []) if sent.start <= c.start < sent.end
-                and c.start not in quoted and c.label_ in ("speech", "source")]
+                and c.start not in quoted and c.label_ in ("speech", "source") and c.start not in softened]
         if not cues:
             return None
         people = self.candidates(sent, quoted)
@@ -162,10 +183,17 @@ class ClaimantFinder:
                 if after:
                     return after[0]
                 continue
-            # "said he uses": a pronoun after the verb starts the reported clause; it is not the speaker.
-            after = [c for c in people if cue.end <= c.start <= cue.end + self.after - 1 and c.kind != "pronoun"]
+            # Inverted attribution ("said Dr Smith", "explains Ines Moreno-Vidal"), but not "said he uses" (a
+            # pronoun starts the reported clause), "told Reuters" (the listener) or "posted on Instagram".
+            listener = cue.text.lower() in {"told", "tells", "tell"}
+            after = [c for c in people if cue.end <= c.start <= cue.end + self.after - 1 and c.kind != "pronoun"
+                     and not listener and not any(t.lower_ in PREPOSITIONS for t in doc[cue.end:c.start])]
             before = [c for c in people if c.end <= cue.start and cue.start - c.end <= self.before]
-            if after and (not before or after[0].start - cue.end < 2):
+            named_after = [c for c in after if c.kind == "person"]
+            if after and after[0].kind == "generic" and named_after:
+                after = named_after  # "says the singer Mara Vance"
+            adjacent_subject = before and cue.start - before[-1].end == 0
+            if after and not adjacent_subject and (not before or after[0].start - cue.end < 2):
                 return after[0]
             if before:
                 # The subject is the first candidate of the clause that ends at the verb.

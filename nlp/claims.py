@@ -36,7 +36,10 @@ class ClaimDetector:
             if not named:
                 continue
             sent._.substances = named
-            sent._.conditions = [c for c in conditions if sent.start <= c.start < sent.end]
+            # "an addiction specialist" names a job, not the condition the claim is about.
+            roles = [r for r in doc.spans.get("role_cues", []) if sent.start <= r.start < sent.end]
+            sent._.conditions = [c for c in conditions if sent.start <= c.start < sent.end
+                                 and not any(r.start <= c.start < r.end for r in roles)]
             words = [t for t in sent if not (t.is_punct or t.is_space)]
             if len(words) < self.min_tokens or sent.text.rstrip().endswith("?"):
                 continue
@@ -44,6 +47,10 @@ class ClaimDetector:
                      and not any(s.start <= c.start < s.end for s in named)]
             has_dose = any(sent.start_char <= d["start_char"] < sent.end_char for d in doses)
             claim_type = self.claim_type(kinds, has_dose)
+            if claim_type in ("efficacy", "usage") and any(
+                    sent.start <= r.start < sent.end for r in doc.spans.get("regulators", [])):
+                # What a medicines regulator says a drug is for is its regulatory status.
+                claim_type = "regulatory"
             if claim_type is None and sent._.conditions:
                 # "Spravato, a nasal spray for treatment-resistant depression" states a use.
                 claim_type = "efficacy"

@@ -12,6 +12,9 @@ NEGATING_WORDS = {"no", "not", "never", "cannot", "can't", "doesn't", "won't", "
                   "aren't", "didn't", "untrue", "n't", "none"}
 
 
+RELATIVE = {"which", "whom", "whose"}
+
+
 @Language.factory("context_scope", default_config={"max_scope": 12})
 def make_context_scope(nlp: Language, name: str, max_scope: int) -> ContextScope:
     """Build the scoper; max_scope caps how many tokens a cue reaches, as in medspaCy's ConText."""
@@ -33,11 +36,19 @@ class ContextScope:
             if not any(sent.start <= s.start < sent.end for s in doc.spans.get("substances", [])):
                 continue
             inside = [c for c in cues if sent.start <= c.start < sent.end]
-            stops = [c.start for c in inside if c.label_ == "terminate"]
+            # "yet" ends a scope as a conjunction (", yet clinics sell it"), not as in "no evidence yet".
+            stops = [c.start for c in inside if c.label_ == "terminate"
+                     and (c.text.lower() != "yet" or (c.start > 0 and doc[c.start - 1].text in {",", ";"}))]
             aimed = [t for t in targets if sent.start <= t.start < sent.end]
             found: dict[str, list[Span]] = {"hedge": [], "negation": [], "dispute": []}
+            relative = [c.start for c in inside if c.label_ == "terminate" and c.text.lower() in RELATIVE]
             for cue in inside:
                 if cue.label_ in ("terminate",) or cue.label_.startswith("pseudo"):
+                    continue
+                if cue.text == "May" and cue.start != sent.start:
+                    continue  # the month
+                if cue.label_.startswith("negation") and any(r < cue.start for r in relative):
+                    # "..., which means it has no accepted medical use": the negation is the clause's, not the claim's.
                     continue
                 category, direction = cue.label_.split(":")
                 lo, hi = self._scope(cue, direction, sent, stops)

@@ -30,8 +30,10 @@ def cue_groups() -> dict[str, dict[str, list[str]]]:
             "expert_title": roles["expert_titles"],
             "expert": roles["expert"],
             "celebrity": roles["celebrity"],
-            "generic_expert": roles["generic_experts"],
         },
+        # Unnamed speakers ("researchers said", "the influencer posted") and what role they have.
+        "sources": dict(roles["sources"]),
+        "regulators": {"regulator": roles["regulators"]},
         "organisations": {},
         "media_cues": {name: media[name] for name in ("anecdote", "absolute_language", "commercial", "statistic_sources")},
         "jurisdictions": dict(load("jurisdictions")),
@@ -59,7 +61,7 @@ class CueMatcher:
             folded = PhraseMatcher(nlp.vocab, attr="LOWER")
             for label, phrases in lists.items():
                 # Jurisdiction and organisation names are proper nouns: match them as written.
-                case_sensitive = group in ("jurisdictions", "organisations")
+                case_sensitive = group in ("jurisdictions", "organisations", "regulators")
                 strict = [p for p in phrases if case_sensitive or is_short_caps(p)]
                 loose = [p for p in phrases if p not in strict]
                 if strict:

@@ -11,15 +11,6 @@ from nlp import extensions  # noqa: F401  (registers the Doc/Span attributes)
 from nlp.lexicon import load_substances
 from nlp.wordlists import is_short_caps, load
 
-# Words that show a sentence is about drug taking, so that slang such as "K" or "molly" counts.
-DRUG_CONTEXT = {
-    "drug", "drugs", "took", "take", "taking", "dropped", "trip", "tripping", "dose", "doses",
-    "snort", "snorted", "snorting", "pill", "pills", "rave", "festival", "party", "partying", "smoke",
-    "smoked", "smoking", "dealer", "dealers", "gram", "grams", "bump", "bumps", "hole", "recreational",
-    "recreationally", "psychedelic", "psychedelics", "microdose", "microdosing", "stoned", "addicted",
-    "addiction", "overdose", "sober", "sobriety", "clinic", "infusion", "therapy", "legal", "illegal",
-}
-
 
 @Language.factory("health_terms", default_config={"substances": True, "conditions": True})
 def make_health_terms(nlp: Language, name: str, substances: bool, conditions: bool) -> HealthTerms:
@@ -39,6 +30,9 @@ class HealthTerms:
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.kind: dict[str, str] = {}
         self.ambiguous: set[str] = set()
+        context = load("slang_context")
+        self.drug_context = set(context["drug_context"])
+        self.other_meaning_before = set(context["other_meaning_before"])
         if substances:
             for sid, entry in load_substances().items():
                 self._add(nlp, "substance", sid, [sid, *entry.get("synonyms", [])])
@@ -77,9 +71,9 @@ class HealthTerms:
         # Compounds such as "folic acid" or "K-pop" are never the drug.
         before = span.doc[span.start - 1] if span.start > 0 else None
         after = span.doc[span.end] if span.end < len(span.doc) else None
-        if before is not None and before.is_alpha and before.lower_ in {"folic", "hyaluronic", "salicylic", "amino", "glycolic", "vitamin", "special", "stomach", "fatty", "lactic", "uric", "acetic"}:
+        if before is not None and before.is_alpha and before.lower_ in self.other_meaning_before:
             return False
         if after is not None and after.text in {"-", "–"}:
             return False
         context = {t.lower_ for t in sent if t.i < span.start or t.i >= span.end}
-        return bool(context & DRUG_CONTEXT)
+        return bool(context & self.drug_context)

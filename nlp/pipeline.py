@@ -10,6 +10,7 @@ from spacy.language import Language
 
 # Importing the component modules registers their factories with spaCy.
 from nlp import (  # noqa: F401
+    anaphora,
     claimants,
     claims,
     context,

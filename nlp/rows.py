@@ -25,6 +25,12 @@ class ArticleMemory:
                 self.roles.setdefault(surname, person["role"])
             self.last = dict(person, start_char=person["start_char"] + offset)
 
+    def learn_roles(self, people: list[dict]) -> None:
+        """Take in only the roles a doc gives people (before its claims are linked)."""
+        for person in people:
+            if person["role"] != "unknown":
+                self.roles.setdefault(person["name"].split()[-1].lower(), person["role"])
+
     def role(self, name: str | None) -> str:
         """The role the article gave this person anywhere so far, else unknown."""
         if not name:
@@ -43,6 +49,7 @@ def doc_rows(doc: Doc, article_id: str, memory: ArticleMemory,
     offset = doc._.offset or 0
     claims, mentions = [], []
     people = doc._.people or []
+    memory.learn_roles(people)
     for sent in doc._.claims or []:
         start, end = _trimmed(sent)
         abs_start, abs_end = offset + start, offset + end
@@ -61,6 +68,10 @@ def doc_rows(doc: Doc, article_id: str, memory: ArticleMemory,
                 claimant.update(name=heading["name"], role=heading["role"], via="heading")
         if claimant.get("role") == "unknown" and claimant.get("name"):
             claimant["role"] = memory.role(claimant["name"])
+        stance = sent._.stance
+        if stance == "endorses" and claimant.get("role") != "author" and doc._.source_type != "commercial":
+            # The claim turned out to be someone else's (a pronoun or heading resolved here): reported, not asserted.
+            stance = "neutral"
         doses = [d for d in doc._.doses or [] if start <= d["start_char"] < end]
         routes = sorted({r[0] for r in doc._.routes or [] if start <= r[1] < end})
         freqs = [f for f in doc._.frequencies or [] if start <= f[1] < end]
@@ -83,7 +94,7 @@ def doc_rows(doc: Doc, article_id: str, memory: ArticleMemory,
             "frequency": freqs[0][0] if freqs else None,
             "hedged": bool(sent._.hedged),
             "negated": bool(sent._.negated),
-            "stance": sent._.stance,
+            "stance": stance,
             "jurisdictions": list(sent._.jurisdictions or []),
             "cues": cues,
         })

@@ -33,6 +33,7 @@ _BOMS = (
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
 # Multi-byte UTF-8 sequences (lead byte + continuation bytes): evidence that a page really is UTF-8.
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_CONTROL_BYTES = [b for b in range(32) if b not in (9, 10, 12, 13)] + [127]
 _MAX_GUNZIP = 50 * 1024 * 1024
 _LATIN_GUESSES = {"cp1250", "cp1252", "latin_1", "iso8859_15", "iso8859_2", "iso8859_9", "cp1254", "mac_roman"}
 
@@ -66,8 +67,9 @@ def binary_kind(data: bytes) -> str | None:
     sample = data[:4096]
     if any(sample.startswith(bom) for bom, _ in _BOMS):
         return None
-    # UTF-16 without a BOM also has NULs, but then every other byte is one and '<' shows up.
-    if sample.count(b"\x00") > len(sample) // 8 and not _looks_utf16(sample):
+    # Text never has many control bytes; UTF-16 without a BOM has NULs, but starts with '<' too.
+    controls = sum(sample.count(bytes([b])) for b in _CONTROL_BYTES)
+    if controls > len(sample) // 20 and not _looks_utf16(sample):
         return "binary data"
     return None
 

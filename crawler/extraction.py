@@ -20,6 +20,9 @@ logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 MAX_HTML_CHARS = 20_000_000
 _MARKUP = re.compile(r"<\s*[a-zA-Z!/?]")
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—:»·-]\s+")
+# Fewer words than this is a menu or a caption, not an article.
+MIN_ARTICLE_WORDS = 5
+_UNCLOSED_TITLE = re.compile(r"(<title[^>]*>)([^<]*)", re.I)
 _PAGE_TEXT_XPATH = "//body//text()[not(parent::script or parent::style or parent::noscript)]"
 # Source-type cues read the page's visible text; past this the rest is footer and comments.
 _PAGE_TEXT_CHARS = 100_000
@@ -72,6 +75,9 @@ def _extract_into(result: dict, html: bytes | str, url: str | None) -> None:
     if not _MARKUP.search(markup[:65536]):
         result["skipped"] = "not HTML: no markup found"
         return
+    if "</title" not in markup[:200_000].lower():
+        # An unclosed <title> would swallow the whole document as its text; close it at the next tag.
+        markup = _UNCLOSED_TITLE.sub(r"\1\2</title>", markup, count=1)
     tree = load_html(markup)
     if tree is None:
         result["skipped"] = "not HTML: no document could be parsed"
@@ -80,6 +86,8 @@ def _extract_into(result: dict, html: bytes | str, url: str | None) -> None:
     meta = structured_metadata(tree, url)
     titles = [meta.get("title"), meta.get("title_tag"), _heading_title(tree)]
     text, method = extract_main_text(markup, url, [title for title in titles if title])
+    if len(text.split()) < MIN_ARTICLE_WORDS:
+        text, method = "", "none"
     result["text"] = text
     result["extraction_method"] = method
     result["word_count"] = len(text.split())
@@ -101,6 +109,8 @@ def _fill_metadata(result: dict, meta: dict, tree: HtmlElement, url: str | None)
         result[key] = meta.get(key)
     if not result["title"]:
         result["title"] = _heading_title(tree) or _strip_site_suffix(meta.get("title_tag"))
+    if not result["publisher"]:
+        result["publisher"] = _site_from_title_tag(meta.get("title_tag"), result["title"])
     if not result["author"] or not result["publisher"] or not result["title"]:
         fallback = _trafilatura_metadata(tree)
         for key, value in fallback.items():
@@ -123,6 +133,26 @@ def _strip_site_suffix(title: str | None) -> str | None:
         return None
     parts = _TITLE_SEPARATORS.split(title)
     return max(parts, key=len) if len(parts) > 1 else title
+
+
+def _site_from_title_tag(title_tag: str | None, headline: str | None) -> str | None:
+    """'Headline - Site Name' -> 'Site Name', when one part of the <title> is the headline."""
+    if not title_tag or not headline:
+        return None
+    parts = [part.strip() for part in _TITLE_SEPARATORS.split(title_tag) if part.strip()]
+    if len(parts) < 2:
+        return None
+    key = _comparable(headline)
+    if _comparable(parts[0]) == key:
+        return parts[-1]
+    if _comparable(parts[-1]) == key:
+        return parts[0]
+    return None
+
+
+def _comparable(text: str) -> str:
+    """Lower-case words only, so typographic quotes and dashes do not block a match."""
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _trafilatura_metadata(tree: HtmlElement) -> dict:

@@ -19,6 +19,12 @@ ARTICLE_TYPES = {
     "SatiricalArticle", "AdvertiserContentArticle", "MedicalWebPage", "WebPage", "Recipe", "Review",
     "HowTo", "PressRelease",
 }
+# Types of a JSON-LD node that names the site's owner, when the article node names no publisher.
+ORGANIZATION_TYPES = {
+    "Organization", "NewsMediaOrganization", "GovernmentOrganization", "Corporation", "MedicalOrganization",
+    "MedicalClinic", "MedicalBusiness", "LocalBusiness", "Store", "Pharmacy", "HealthAndBeautyBusiness",
+    "NGO", "EducationalOrganization", "Hospital",
+}
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _SLASH_DATE = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
 _URLISH = re.compile(r"^(https?:)?//|^www\.", re.I)
@@ -197,6 +203,7 @@ def structured_metadata(tree: HtmlElement, url: str | None = None) -> dict:
     tags = meta_tags(tree)
     publisher = article.get("publisher") or {}
     publisher_names = _names(publisher) or _names(article.get("sourceOrganization"))
+    site_owner = next((node for node in nodes if _types(node) & ORGANIZATION_TYPES), {})
 
     published, date_source = None, None
     for source, value in (
@@ -226,7 +233,7 @@ def structured_metadata(tree: HtmlElement, url: str | None = None) -> dict:
                                           or _names(og.get("article:author"))
                                           or _names(_meta(tags, "author", "dc.creator", "byl"))))
         or None,
-        "publisher": _first(*publisher_names, clean_text(og.get("og:site_name")),
+        "publisher": _first(*publisher_names, clean_text(og.get("og:site_name")), *_names(site_owner),
                             _meta(tags, "application-name", "publisher", "dc.publisher")),
         "site_name": _first(clean_text(og.get("og:site_name")), _meta(tags, "application-name")),
         "publisher_types": sorted(_types(publisher)) if isinstance(publisher, dict) else [],

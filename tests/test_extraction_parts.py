@@ -1,0 +1,159 @@
+"""The pieces of article extraction on their own: dates, language, source-type cues, furniture removal."""
+
+from __future__ import annotations
+
+import pytest
+from lxml.html import fromstring
+
+from crawler.boilerplate import is_boilerplate, remove_boilerplate
+from crawler.language import choose_language, detect_language, normalise_language
+from crawler.metadata import jsonld_nodes, normalise_date, structured_metadata
+from crawler.source_type import SOURCE_TYPES, Evidence, classify_source
+
+ENGLISH = ("The singer said that the treatment had changed her life, and that she would recommend it to "
+           "anyone who has been struggling with the same problem for as long as she has.")
+FRENCH = ("La chanteuse a dit que le traitement avait changé sa vie, et qu'elle le recommanderait à tous "
+          "ceux qui ont le même problème depuis aussi longtemps qu'elle.")
+PORTUGUESE = ("A cantora disse que o tratamento mudou a sua vida e que o recomendaria a todos os que têm o "
+              "mesmo problema há tanto tempo como ela, mas os médicos não concordam com isso.")
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("2024-03-12T08:15:00+00:00", "2024-03-12"),
+    ("2024-3-5", "2024-03-05"),
+    ("2019/11/18 10:00", "2019-11-18"),
+    ("Tue, 19 Nov 2019 08:00:00 GMT", "2019-11-19"),
+    ("2024-02-30", None),
+    ("1970-01-01", None),
+    ("next Tuesday", None),
+    ("", None),
+    (None, None),
+])
+def test_normalise_date(raw, expected):
+    """Dates become YYYY-MM-DD; impossible or placeholder dates become None."""
+    assert normalise_date(raw) == expected
+
+
+def test_broken_jsonld_block_does_not_hide_the_good_one():
+    """One unparsable JSON-LD script is skipped; the article node in the next one is still read."""
+    tree = fromstring(
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", oops</script>'
+        '<script type="application/ld+json">{"@graph": [{"@type": "WebSite", "name": "X"},'
+        '{"@type": ["NewsArticle"], "headline": "Real headline", "datePublished": "2022-05-01",'
+        '"author": [{"name": "A. Writer"}, "https://x.example/about"], "publisher": {"name": "Paper"}}]}</script>'
+        "</head><body><p>x</p></body></html>")
+    types = [node.get("@type") for node in jsonld_nodes(tree)]
+    assert types == [None, "WebSite", ["NewsArticle"]]  # the @graph wrapper, then its two members
+    meta = structured_metadata(tree)
+    assert meta["title"] == "Real headline"
+    assert meta["published"] == "2022-05-01" and meta["date_source"] == "json-ld"
+    assert meta["author"] == "A. Writer"  # the profile URL is not a name
+    assert meta["publisher"] == "Paper"
+    assert meta["article_type"] == ["NewsArticle"]
+
+
+def test_opengraph_and_meta_fallbacks():
+    """Without JSON-LD, OpenGraph gives title, date, locale and site name; <meta name=author> the author."""
+    tree = fromstring(
+        '<html><head><meta property="og:title" content="OG title"><meta property="og:locale" content="fr_FR">'
+        '<meta property="article:published_time" content="2021-02-03T10:00:00Z">'
+        '<meta property="og:site_name" content="Le Site"><meta name="Author" content="Jeanne Roux">'
+        '<link rel="canonical" href="https://le-site.example/a"></head><body><p>x</p></body></html>')
+    meta = structured_metadata(tree)
+    assert (meta["title"], meta["published"], meta["date_source"]) == ("OG title", "2021-02-03", "opengraph")
+    assert meta["declared_language"] == "fr_FR" and meta["publisher"] == "Le Site"
+    assert meta["author"] == "Jeanne Roux" and meta["canonical_url"] == "https://le-site.example/a"
+
+
+@pytest.mark.parametrize("value, code", [("en-US", "en"), ("pt_BR", "pt"), ("EN", "en"), ("english", None),
+                                         ("", None), (None, None)])
+def test_normalise_language(value, code):
+    """Declarations reduce to ISO 639-1 codes."""
+    assert normalise_language(value) == code
+
+
+@pytest.mark.parametrize("text, code", [(ENGLISH, "en"), (FRENCH, "fr"), (PORTUGUESE, "pt"),
+                                        ("東京の歌手が新しい治療について話しました。とても効果があったと言っています。", "ja"),
+                                        ("Певица сказала, что лечение изменило её жизнь, и что она его рекомендует.", "ru")])
+def test_detect_language_clear_cases(text, code):
+    """Clear prose is recognised by script or function words."""
+    detected, clear = detect_language(text)
+    assert detected == code and clear
+
+
+def test_language_declaration_versus_text():
+    """The declaration wins unless the text clearly says otherwise; short text defers to it."""
+    assert choose_language("en", FRENCH) == ("fr", "text")
+    assert choose_language("fr-FR", FRENCH) == ("fr", "declared")
+    assert choose_language("de", "OK") == ("de", "declared")
+    assert choose_language(None, ENGLISH) == ("en", "text")
+    assert choose_language(None, "") == (None, None)
+
+
+@pytest.mark.parametrize("evidence, expected", [
+    (Evidence(host="fda.gov"), "government"),
+    (Evidence(host="www.nhs.uk"), "government"),
+    (Evidence(host="ec.europa.eu"), "government"),
+    (Evidence(host="notagov.com"), "unknown"),
+    (Evidence(jsonld_types=frozenset({"GovernmentOrganization"})), "government"),
+    (Evidence(article_types=frozenset({"NewsArticle"})), "news"),
+    (Evidence(article_types=frozenset({"BlogPosting"})), "blog"),
+    (Evidence(host="someone.substack.com"), "blog"),
+    (Evidence(names=("City Magazine",), og_type="article"), "magazine"),
+    (Evidence(names=("The Evening Herald",)), "news"),
+    (Evidence(jsonld_types=frozenset({"MedicalClinic"})), "commercial"),
+    (Evidence(page_text="Single session $450. Package $1,200. Book now!"), "commercial"),
+    (Evidence(booking_form=True, page_text="Prices from £99"), "commercial"),
+    (Evidence(), "unknown"),
+])
+def test_source_type_cues(evidence, expected):
+    """Each cue kind in the resource table moves the verdict as documented."""
+    kind, _ = classify_source(evidence)
+    assert kind == expected and kind in SOURCE_TYPES
+
+
+def test_news_outlet_mentioning_prices_stays_news():
+    """A news article that quotes prices and a 'buy now' ad is still news."""
+    evidence = Evidence(article_types=frozenset({"NewsArticle"}), names=("Daily Courier",), og_type="article",
+                        page_text="The clinic charges $500 a session and $2,000 for a course. Buy now ad.")
+    assert classify_source(evidence)[0] == "news"
+
+
+@pytest.mark.parametrize("line", [
+    "Sign up for our newsletter to get the latest headlines",
+    "Get the day's top stories delivered to your inbox.",
+    "Follow us on Twitter and Facebook.",
+    "Related: Ten things to know about vitamin D",
+    "READ MORE: Clinic fined over claims",
+    "(Reporting by A. Writer; Editing by B. Editor)",
+    "Advertisement",
+    "We use cookies to improve your experience.",
+])
+def test_furniture_lines(line):
+    """Typical furniture lines are recognised."""
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The singer said she follows a strict diet and signs up for every marathon.",
+    "Doctors say there is no evidence that the newsletter's advice works, and several have written to the "
+    "regulator to complain about the claims it makes about supplements and detox teas every week.",
+])
+def test_article_lines_are_kept(line):
+    """Ordinary sentences, even ones mentioning furniture words, stay."""
+    assert not is_boilerplate(line)
+
+
+def test_remove_boilerplate_headline_and_related_list():
+    """The headline at the top and a 'Related stories' heading with its links go; the story stays."""
+    text = "\n".join([
+        "Clinic fined over ketamine claims",
+        "A clinic was fined on Monday for claims about ketamine.",
+        "Related stories",
+        "- Five myths about vitamin D",
+        "Hospital waiting lists fall",
+        "The regulator said the fine was the largest of its kind.",
+    ])
+    cleaned = remove_boilerplate(text, ["Clinic fined over ketamine claims | The Paper"])
+    assert cleaned.split("\n") == ["A clinic was fined on Monday for claims about ketamine.",
+                                   "The regulator said the fine was the largest of its kind."]

@@ -92,11 +92,12 @@ st.write(f"{md(claim['publisher'] or 'Unknown outlet')} ({plain(SOURCE_TYPES, cl
          f"published {published}")
 links = st.columns([1, 1, 3])
 links[0].link_button("Open the original page", claim["article_url"], icon=":material/open_in_new:")
-content, note = archive.archived_copy(claim.get("warc_file"), claim.get("warc_record_id"))
-if content is not None:
-    links[1].download_button("Download the archived copy", content, file_name=f"archived-{claim_id[:12]}.html",
-                             mime="text/html", on_click="ignore", icon=":material/archive:")
-st.caption(note)
+copy = archive.archived_copy(claim.get("warc_file"), claim.get("warc_record_id"), data.db_path().parent)
+if copy.content is not None:
+    # The archived page is untrusted HTML: offered as a file to open, never drawn inside the dashboard.
+    links[1].download_button("Download the archived copy", copy.content, file_name=f"archived-{claim_id[:12]}.html",
+                             mime=copy.mime, on_click="ignore", icon=":material/archive:")
+st.caption(copy.note + (f" Fetched {copy.fetched}." if copy.fetched else ""))
 with st.expander("Full article text as stored"):
     st.text(claim["article_text"])
 if claim.get("appearances") and len(claim["appearances"]) > 1:

@@ -23,9 +23,6 @@ _TITLE_SEPARATORS = re.compile(r"\s+[|–—:»·-]\s+")
 # Fewer words than this is a menu or a caption, not an article.
 MIN_ARTICLE_WORDS = 5
 _UNCLOSED_TITLE = re.compile(r"(<title[^>]*>)([^<]*)", re.I)
-_PAGE_TEXT_XPATH = "//body//text()[not(parent::script or parent::style or parent::noscript)]"
-# Source-type cues read the page's visible text; past this the rest is footer and comments.
-_PAGE_TEXT_CHARS = 100_000
 
 FIELDS = (
     "url", "title", "text", "author", "publisher", "published", "modified", "language", "canonical_url",
@@ -95,8 +92,8 @@ def _extract_into(result: dict, html: bytes | str, url: str | None) -> None:
     result["language"], result["language_source"] = choose_language(
         meta.get("declared_language"), text or " ".join(filter(None, (result["title"], result["description"])))
     )
-    page_text = " ".join(tree.xpath(_PAGE_TEXT_XPATH))[:_PAGE_TEXT_CHARS]
-    evidence = evidence_from_page(url, meta, tree, page_text)
+    # The publisher may have come from a fallback; its name is a cue too ("... Post", "... Blog").
+    evidence = evidence_from_page(url, {**meta, "publisher": result["publisher"]}, tree)
     result["source_type"], result["source_scores"] = classify_source(evidence)
     if not text:
         result["skipped"] = "no article text found"

@@ -14,11 +14,15 @@ from lxml.html import HtmlElement
 SOURCE_TYPES = ("news", "magazine", "commercial", "blog", "government", "unknown")
 _RESOURCE = Path(__file__).with_name("resources") / "source_types.json"
 _PRICE = re.compile(
-    r"(?:[$£€]\s?\d{1,6}(?:[.,]\d{3})*(?:[.,]\d{2})?(?!\s?(?:million|billion|bn|m|k)\b))"
+    r"(?:[$£€]\s?\d[\d,]*(?:\.\d{1,2})?(?![\d.,]*\s?(?:million|billion|trillion|bn|tn|m|k)\b))"
     r"|(?:\b\d{1,6}(?:[.,]\d{2})?\s?(?:€|EUR|GBP|USD)\b)",
     re.I,
 )
-_BOOKING_WORDS = re.compile(r"book|appointment|consultation|reserv|treatment|session|preferred.?date", re.I)
+_BOOKING_WORDS = re.compile(r"\bbook|appointment|consultation|reservation|treatment|preferred.?date", re.I)
+# A price is a cue only as a short text of its own (a list item, a price tag); prices in prose are news.
+_PRICE_SNIPPET_WORDS = 8
+_PAGE_TEXT_CHARS = 100_000
+_TEXT_NODES_XPATH = "//body//text()[not(parent::script or parent::style or parent::noscript)]"
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -34,6 +38,7 @@ class Evidence:
     og_type: str = ""
     names: tuple[str, ...] = ()
     page_text: str = ""
+    price_snippets: int = 0
     booking_form: bool = False
 
 
@@ -55,6 +60,7 @@ def has_booking_form(tree: HtmlElement) -> bool:
         fields = " ".join(
             " ".join(filter(None, (el.get("name"), el.get("id"), el.get("placeholder"), el.get("value"))))
             for el in form.iter("input", "select", "textarea", "button")
+            if (el.get("type") or "").lower() != "hidden"  # hidden fields carry session ids, not labels
         )
         labels = " ".join(form.itertext())
         if _BOOKING_WORDS.search(fields) or _BOOKING_WORDS.search(labels[:2000]):
@@ -82,12 +88,15 @@ def _cue_score(cue: dict, ev: Evidence) -> int:
     if kind == "name_word":
         words = {word for name in ev.names for word in _WORD.findall(name.lower())}
         return int(bool(words & cue["set"]))
+    if kind == "host_word":
+        labels = ev.host.split(".")[:-1] or [ev.host]
+        return int(any(value in label for label in labels for value in cue["set"]))
     if kind == "path_pattern":
         return int(any(p.search(ev.path) for p in cue["compiled"]))
     if kind == "page_pattern":
         return int(any(p.search(ev.page_text) for p in cue["compiled"]))
     if kind == "price":
-        return min(len(_PRICE.findall(ev.page_text)), cue.get("max_count", 1))
+        return min(ev.price_snippets, cue.get("max_count", 1))
     if kind == "booking_form":
         return int(ev.booking_form)
     raise ValueError(f"unknown source-type cue kind {kind!r} in {_RESOURCE.name}")
@@ -105,11 +114,26 @@ def classify_source(ev: Evidence) -> tuple[str, dict[str, int]]:
         return "unknown", scores
     order = rules["priority"]
     best = max(scores, key=lambda kind: (scores[kind], -order.index(kind)))
-    return (best if scores[best] >= rules["min_score"] else "unknown"), scores
+    needed = rules.get("min_score_by_type", {}).get(best, rules["min_score"])
+    return (best if scores[best] >= needed else "unknown"), scores
 
 
-def evidence_from_page(url: str | None, meta: dict, tree: HtmlElement | None, page_text: str) -> Evidence:
+def count_price_snippets(text_nodes: list[str], limit: int = 10) -> int:
+    """How many short texts on the page are prices ('$550', 'From £99 per session'), up to limit."""
+    count = 0
+    for node in text_nodes:
+        if len(node.split()) <= _PRICE_SNIPPET_WORDS and _PRICE.search(node):
+            count += 1
+            if count >= limit:
+                break
+    return count
+
+
+def evidence_from_page(url: str | None, meta: dict, tree: HtmlElement | None) -> Evidence:
     """Gather the cues classify_source needs from a page's URL, metadata and parsed tree."""
+    text_nodes = [node for node in tree.xpath(_TEXT_NODES_XPATH) if node.strip()] if tree is not None else []
+    # Cues read the visible text; past this much the rest is footer and comments.
+    page_text = " ".join(text_nodes)[:_PAGE_TEXT_CHARS]
     parts = urlsplit(url or meta.get("canonical_url") or "")
     host = (parts.hostname or "").lower().removeprefix("www.")
     names = tuple(name for name in (meta.get("publisher"), meta.get("site_name")) if name)
@@ -122,5 +146,6 @@ def evidence_from_page(url: str | None, meta: dict, tree: HtmlElement | None, pa
         og_type=meta.get("og_type") or "",
         names=names,
         page_text=page_text,
+        price_snippets=count_price_snippets(text_nodes),
         booking_form=has_booking_form(tree) if tree is not None else False,
     )

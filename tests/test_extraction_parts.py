@@ -102,14 +102,25 @@ def test_language_declaration_versus_text():
     (Evidence(names=("City Magazine",), og_type="article"), "magazine"),
     (Evidence(names=("The Evening Herald",)), "news"),
     (Evidence(jsonld_types=frozenset({"MedicalClinic"})), "commercial"),
-    (Evidence(page_text="Single session $450. Package $1,200. Book now!"), "commercial"),
-    (Evidence(booking_form=True, page_text="Prices from £99"), "commercial"),
+    (Evidence(page_text="Single session $450. Package $1,200. Book now!", price_snippets=2), "commercial"),
+    (Evidence(booking_form=True, price_snippets=2), "commercial"),
+    (Evidence(page_text="Shares rose to $55.12 as the firm raised $12.9bn. Book now."), "unknown"),
+    (Evidence(host="www.nytimes.com", og_type="article"), "news"),
     (Evidence(), "unknown"),
 ])
 def test_source_type_cues(evidence, expected):
     """Each cue kind in the resource table moves the verdict as documented."""
     kind, _ = classify_source(evidence)
     assert kind == expected and kind in SOURCE_TYPES
+
+
+def test_price_snippets_count_short_texts_only():
+    """A price counts when it stands alone (a price tag), not inside a sentence of prose."""
+    from crawler.source_type import count_price_snippets
+
+    assert count_price_snippets(["Single infusion: $550", "From £99 per session", "Only 45 EUR"]) == 3
+    assert count_price_snippets(["Shares of the company rose 3% to $55.12 on Tuesday after it said profits grew",
+                                 "It raised $12.9bn", "Page 2"]) == 0
 
 
 def test_news_outlet_mentioning_prices_stays_news():

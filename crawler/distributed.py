@@ -21,6 +21,7 @@ import time
 import scrapy
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider, NotConfigured
+from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.queue import PriorityQueue
 from scrapy_redis.scheduler import Scheduler
 from scrapy_redis.spiders import RedisMixin
@@ -30,6 +31,7 @@ from crawler.distributed_items import ItemQueue, encode_item
 from crawler.distributed_keys import DEFAULT_PREFIX, RedisKeys, check_redis_url, connect
 from crawler.items import CrawlEvent, FetchedPage
 from crawler.spiders import ArticleCrawling, is_site_root, site_of
+from store import ids
 
 # The store-side pipelines run in the ingester, the one process that opens the store.
 STORE_PIPELINES = ("crawler.pipelines.SkipUnchanged", "crawler.pipelines.FindDuplicates",
@@ -61,7 +63,7 @@ def worker_settings(urls: list[str], db_path: str, options: dict) -> dict:
         "SCHEDULER": "crawler.distributed.ReliableScheduler",
         "SCHEDULER_QUEUE_CLASS": "crawler.distributed.ReliableQueue",
         "SCHEDULER_QUEUE_KEY": keys.requests,
-        "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
+        "DUPEFILTER_CLASS": "crawler.distributed.CanonicalDupeFilter",
         "SCHEDULER_DUPEFILTER_KEY": keys.dupefilter,
         # The frontier outlives every worker: that is what lets any of them stop and resume.
         "SCHEDULER_PERSIST": True,
@@ -236,6 +238,10 @@ class DistributedSpider(RedisMixin, ArticleCrawling, scrapy.Spider):
         spider.keep_running = settings.getbool("HEALTHCLAIMS_KEEP_RUNNING")
         return spider
 
+    def make_request(self, *args, **kwargs):
+        """The ordinary request, but filtered: the shared dupefilter is what keeps workers from refetching."""
+        return super().make_request(*args, **kwargs).replace(dont_filter=False)
+
     def next_requests(self):
         """Requests for waiting start URLs; each URL stays in this worker's hands until they are queued."""
         for _ in range(max(1, self.redis_batch_size)):
@@ -272,6 +278,15 @@ class DistributedSpider(RedisMixin, ArticleCrawling, scrapy.Spider):
         else:
             self._finished_since = None
         raise DontCloseSpider
+
+
+class CanonicalDupeFilter(RFPDupeFilter):
+    """scrapy-redis's shared dupefilter, keyed by the store's canonical URL (tracking parameters dropped)."""
+
+    def request_fingerprint(self, request) -> str:
+        """The same fingerprint for two URLs the store would file as one page."""
+        body = (request.body or b"").hex()
+        return ids.sha1(request.method, ids.canonical_url(request.url), body)
 
 
 class PushItems:

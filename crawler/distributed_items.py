@@ -61,9 +61,33 @@ class ItemQueue:
             return self.client.blmove(self.keys.items, self.keys.items_processing, timeout, "LEFT", "RIGHT")
         return self.client.lmove(self.keys.items, self.keys.items_processing, "LEFT", "RIGHT")
 
-    def ack(self, data: bytes) -> None:
-        """Forget an item for good: call only once what it carries is committed to the store."""
-        self.client.lrem(self.keys.items_processing, 1, data)
+    def take_batch(self, size: int, timeout: float = 1.0) -> list[bytes]:
+        """Up to `size` items (waiting up to timeout seconds for the first), all into the processing list."""
+        first = self.take(timeout)
+        if first is None:
+            return []
+        batch = [first]
+        while len(batch) < size:
+            data = self.take(0)
+            if data is None:
+                break
+            batch.append(data)
+        return batch
+
+    def ack(self, *items: bytes) -> None:
+        """Forget items for good: call only once what they carry is committed to the store."""
+        with self.client.pipeline(transaction=False) as pipe:
+            for data in items:
+                pipe.lrem(self.keys.items_processing, 1, data)
+            pipe.execute()
+
+    def set_aside(self, data: bytes, error: str) -> None:
+        """Move an item the store refused to the failed list, with the error, and forget it."""
+        record = json.dumps({"error": error, "item": data.decode("utf-8", "replace")}, ensure_ascii=False)
+        with self.client.pipeline(transaction=True) as pipe:
+            pipe.rpush(self.keys.items_failed, record)
+            pipe.lrem(self.keys.items_processing, 1, data)
+            pipe.execute()
 
     def requeue_unfinished(self) -> int:
         """Put items a killed ingester had taken back at the head of the list; returns how many."""

@@ -40,6 +40,11 @@ class RedisKeys:
         return f"{self.prefix}:items:processing"
 
     @property
+    def items_failed(self) -> str:
+        """List: items the ingester could not store (JSON with the error), kept for a person to look at."""
+        return f"{self.prefix}:items:failed"
+
+    @property
     def workers(self) -> str:
         """Sorted set: worker id -> time of its last heartbeat (Redis server clock)."""
         return f"{self.prefix}:workers"

@@ -27,6 +27,9 @@ from crawler.pipelines import FindDuplicates, SkipUnchanged, StoreArticles, summ
 from store import Store
 from store.writes import now
 
+BATCH_SIZE = 200
+PUBLISH_SECONDS = 30.0  # how often the dashboard's snapshot is refreshed during a long ingest
+
 
 class PipelineHost:
     """What the crawler's store-side pipelines read from a Scrapy crawler: settings, stats, the store."""
@@ -36,6 +39,8 @@ class PipelineHost:
             "HEALTHCLAIMS_DB": str(store.path),
             "HEALTHCLAIMS_CRAWL_ID": crawl_id,
             "HEALTHCLAIMS_DEMO": demo,
+            # The ingester publishes between batches itself: never inside a batch's transaction.
+            "HEALTHCLAIMS_PUBLISH_EVERY": 10**12,
             "STATS_DUMP": False,
         })
         self.stats = MemoryStatsCollector(self)
@@ -87,11 +92,13 @@ def item_hash(data: bytes) -> str:
 
 
 def ingest(redis_url: str, db_path: str, follow: bool = False, idle_exit: float = 5.0,
-           prefix: str = DEFAULT_PREFIX, lock_wait: float = 15.0) -> dict:
+           prefix: str = DEFAULT_PREFIX, lock_wait: float = 15.0, batch_size: int = BATCH_SIZE,
+           publish_seconds: float = PUBLISH_SECONDS) -> dict:
     """Store items from Redis until the crawl is finished and drained (or forever with follow).
 
-    Returns the summary counters plus `requeued` (items a killed ingester left) and `redelivered`
-    (items already in the store, acknowledged without writing).
+    Returns the summary counters plus `requeued` (items a killed ingester left), `redelivered`
+    (items already in the store, acknowledged without writing) and `failed` (set aside, see
+    the `<prefix>:items:failed` list).
     """
     started = now()
     client = connect(redis_url)
@@ -99,27 +106,31 @@ def ingest(redis_url: str, db_path: str, follow: bool = False, idle_exit: float 
     queue = ItemQueue(client, keys)
     lock = IngesterLock(client, keys)
     lock.acquire(wait=lock_wait)
-    extra = {"requeued": 0, "redelivered": 0, "bad_items": 0}
+    extra = {"requeued": 0, "redelivered": 0, "failed": 0}
     try:
         extra["requeued"] = queue.requeue_unfinished()
         with Store(db_path) as store:
             writer = StoreWriter(store, crawl_id_of(client, keys))
             finished_since: float | None = None
+            last_publish = time.monotonic()
             while True:
                 lock.refresh()
-                data = queue.take(timeout=1.0)
-                if data is None:
-                    if follow:
-                        continue
-                    if crawl_finished(frontier_status(client, keys)) and queue.waiting() == 0:
-                        finished_since = finished_since or time.monotonic()
-                        if time.monotonic() - finished_since >= idle_exit:
-                            break
-                    else:
-                        finished_since = None
+                batch = queue.take_batch(batch_size, timeout=1.0)
+                if batch:
+                    finished_since = None
+                    write_batch(store, writer, queue, batch, extra)
+                    if time.monotonic() - last_publish >= publish_seconds:
+                        store.publish()
+                        last_publish = time.monotonic()
                     continue
-                finished_since = None
-                _write_one(store, writer, queue, data, extra)
+                if follow:
+                    continue
+                if crawl_finished(frontier_status(client, keys)) and queue.waiting() == 0:
+                    finished_since = finished_since or time.monotonic()
+                    if time.monotonic() - finished_since >= idle_exit:
+                        break
+                else:
+                    finished_since = None
             summary = {**writer.summary(), **extra}
             store.record_run("ingest", started, summary)
     finally:
@@ -127,23 +138,44 @@ def ingest(redis_url: str, db_path: str, follow: bool = False, idle_exit: float 
     return summary
 
 
-def _write_one(store: Store, writer: StoreWriter, queue: ItemQueue, data: bytes, extra: dict) -> None:
-    """Write one item then acknowledge it; a redelivered or unreadable item is acknowledged alone."""
+def write_batch(store: Store, writer: StoreWriter, queue: ItemQueue, batch: list[bytes], extra: dict) -> None:
+    """Write a batch in one store transaction, then acknowledge it; on failure, item by item.
+
+    One commit per batch instead of several per item is what lets one ingester keep up with
+    many workers; every write is idempotent, so a redelivered batch changes nothing.
+    """
+    stats_before = dict(writer.host.stats.get_stats())
+    extra_before = dict(extra)
+    try:
+        with store.transaction():
+            for data in batch:
+                _write_one(store, writer, data, extra)
+    except Exception:
+        # Undo the counts of the rolled-back batch, then find the item at fault one at a time.
+        writer.host.stats.set_stats(stats_before)
+        extra.update(extra_before)
+        for data in batch:
+            try:
+                with store.transaction():
+                    _write_one(store, writer, data, extra)
+            except Exception as exc:
+                extra["failed"] += 1
+                queue.set_aside(data, f"{type(exc).__name__}: {exc}")
+                continue
+            queue.ack(data)
+        return
+    queue.ack(*batch)
+
+
+def _write_one(store: Store, writer: StoreWriter, data: bytes, extra: dict) -> None:
+    """Write one item unless the store already has it (a redelivery after a crash)."""
     digest = item_hash(data)
     if store.item_ingested(digest):
         extra["redelivered"] += 1
-        queue.ack(data)
         return
-    try:
-        envelope = decode_item(data)
-    except ValueError:
-        # Not ours (someone else pushed to the list): dropping it is safer than stopping the crawl.
-        extra["bad_items"] += 1
-        queue.ack(data)
-        return
+    envelope = decode_item(data)
     writer.write(envelope)
     store.mark_ingested(digest, envelope.get("worker"))
-    queue.ack(data)
 
 
 def crawl_id_of(client, keys: RedisKeys) -> str:

@@ -72,13 +72,23 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """Run a block atomically: all of its writes land, or none."""
+        """Run a block atomically: all of its writes land, or none.
+
+        A block inside another joins the outer one (DuckDB has no nested transactions), so a
+        caller can commit many idempotent writes at once; the outer block decides commit or rollback.
+        """
+        if getattr(self, "_in_transaction", False):
+            yield
+            return
         self.con.execute("BEGIN")
+        self._in_transaction = True
         try:
             yield
         except BaseException:
+            self._in_transaction = False
             self.con.execute("ROLLBACK")
             raise
+        self._in_transaction = False
         self.con.execute("COMMIT")
 
     # -- crawling -------------------------------------------------------------------------

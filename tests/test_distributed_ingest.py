@@ -112,11 +112,11 @@ def test_a_second_ingester_is_refused_in_one_line(redis_url, db_path):
 
 def test_sigkilled_ingester_loses_nothing(redis_url, db_path):
     queue = ItemQueue(connect(redis_url), KEYS)
-    push_pages(queue, 400)
-    exe = [sys.executable, "-m", "cli.main", "ingest", "--redis", redis_url, "--db", str(db_path)]
+    push_pages(queue, 250)
+    exe = [sys.executable, "-m", "cli.main", "ingest", "--redis", redis_url, "--db", str(db_path), "--idle-exit", "0.5"]
     proc = subprocess.Popen(exe, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=os.getcwd())
     deadline = time.monotonic() + 60
-    while queue.waiting() > 300 and time.monotonic() < deadline and proc.poll() is None:
+    while queue.waiting() == 250 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.02)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
@@ -125,8 +125,23 @@ def test_sigkilled_ingester_loses_nothing(redis_url, db_path):
     result = subprocess.run(exe, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     found = counts(db_path)
-    assert found["articles"] == 400 and found["stored_log"] == 400
+    assert found["articles"] == 250 and found["stored_log"] == 250
     assert queue.waiting() == 0 and queue.unfinished() == 0
+
+
+def test_an_item_the_store_refuses_is_set_aside_and_the_rest_stored(redis_url, db_path):
+    client = connect(redis_url)
+    queue = ItemQueue(client, KEYS)
+    push_pages(queue, 3)
+    queue.push(encode_item({"url": "http://127.0.0.1:9/x"}, "w", kind="Mystery"))
+    queue.push(b"not json at all")
+    push_pages(queue, 3, start=3)
+    summary = ingest(redis_url, str(db_path), idle_exit=0.2)
+    assert summary["stored"] == 6 and summary["failed"] == 2
+    assert counts(db_path)["articles"] == 6
+    failed = [__import__("json").loads(x) for x in client.lrange(KEYS.items_failed, 0, -1)]
+    assert [f["error"].split(":")[0] for f in failed] == ["ValueError", "ValueError"]
+    assert queue.unfinished() == 0
 
 
 def test_bad_redis_url_and_unreachable_server_are_one_line_errors(cli, db_path):

@@ -1,0 +1,115 @@
+"""Several crawler workers on one Redis frontier: every page fetched once, stored once, even when one is killed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bench.sites import serve_generated_site
+from crawler.distributed_frontier import frontier_status
+from crawler.distributed_keys import RedisKeys, connect
+from store import Store
+
+pytestmark = [pytest.mark.redis, pytest.mark.slow]
+
+KEYS = RedisKeys()
+REPO = Path(__file__).resolve().parents[1]
+
+
+def healthclaims(*args, **popen) -> subprocess.Popen:
+    """Start `healthclaims ARGS` in its own process group (so a kill takes its crawl child too)."""
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    return subprocess.Popen([sys.executable, "-m", "cli.main", *map(str, args)], cwd=REPO, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            **popen)
+
+
+def worker(redis_url: str, db: Path, name: str) -> subprocess.Popen:
+    # Loopback: no politeness delays; a short lease so a dead worker's pages come back quickly.
+    return healthclaims("crawl", "--redis", redis_url, "--db", db, "--worker-id", name, "--worker-lease", "3",
+                        "--idle-exit", "2", "--no-keywords", "--depth", "50", "--quiet")
+
+
+def finish(proc: subprocess.Popen, timeout: float = 150) -> str:
+    out, err = proc.communicate(timeout=timeout)
+    assert proc.returncode == 0, err[-3000:]
+    return out
+
+
+def stored_urls(db: Path) -> tuple[list[tuple[str, int]], dict[str, int]]:
+    """(url, number of articles) for every article URL, and the crawl log's row count per URL."""
+    with Store(db, read_only=True) as store:
+        articles = store.con.execute("SELECT url, count(*) FROM articles GROUP BY url").fetchall()
+        logged = dict(store.con.execute("SELECT url, count(*) FROM crawl_log GROUP BY url").fetchall())
+    return articles, logged
+
+
+def expected_urls(base: str, n: int) -> set[str]:
+    return {f"{base}articles/{i}.html" for i in range(n)}
+
+
+def test_two_workers_share_the_frontier_and_fetch_each_page_once(redis_url, tmp_path):
+    db = tmp_path / "shared.duckdb"
+    n = 300
+    with serve_generated_site(n) as base:
+        seeded = healthclaims("seed", "--redis", redis_url, base)
+        assert "1 start URLs queued" in finish(seeded)
+        workers = [worker(redis_url, db, f"w{i}") for i in range(2)]
+        outs = [finish(w) for w in workers]
+        ingester = healthclaims("ingest", "--redis", redis_url, "--db", db, "--idle-exit", "0.5")
+        finish(ingester)
+    articles, logged = stored_urls(db)
+    urls = {url for url, _ in articles}
+    assert expected_urls(base, n) <= urls
+    assert all(count == 1 for _, count in articles)
+    # Fetched once: one crawl-log row per URL across both workers.
+    assert {url: c for url, c in logged.items() if c != 1} == {}
+    with Store(db, read_only=True) as store:
+        per_worker = dict(store.con.execute("SELECT worker, count(*) FROM ingested_items GROUP BY worker").fetchall())
+    assert set(per_worker) == {"w0", "w1"}, outs
+    assert all(count > 0 for count in per_worker.values())
+
+
+def test_a_killed_worker_loses_nothing_and_a_restarted_one_resumes(redis_url, tmp_path):
+    db = tmp_path / "shared.duckdb"
+    n = 1000
+    client = connect(redis_url)
+    with serve_generated_site(n) as base:
+        finish(healthclaims("seed", "--redis", redis_url, base))
+        ingester = healthclaims("ingest", "--redis", redis_url, "--db", db, "--idle-exit", "2")
+        workers = [worker(redis_url, db, f"w{i}") for i in range(3)]
+        # Kill w0 midway, while it holds requests in flight.
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            seen = frontier_status(client, KEYS)["seen"]
+            held = client.zcard(KEYS.inflight("w0"))
+            if seen >= n // 3 and held > 0:
+                break
+            time.sleep(0.02)
+        assert held > 0, "w0 held no requests to lose"
+        os.killpg(workers[0].pid, signal.SIGKILL)
+        workers[0].wait()
+        assert client.zcard(KEYS.inflight("w0")) > 0  # its unfinished requests are still recorded
+        # Restarted under the same name, it takes its unfinished requests back at once.
+        restarted = worker(redis_url, db, "w0")
+        for proc in workers[1:]:
+            finish(proc)
+        resumed = finish(restarted)
+        finish(ingester)
+        status = frontier_status(client, KEYS)
+    assert status["queued"] == 0 and status["in_flight"] == 0 and status["items_waiting"] == 0
+    assert status["items_unfinished"] == 0
+    assert int(resumed.split(" requeued")[0].rsplit(" ", 1)[-1]) > 0, resumed
+    articles, _ = stored_urls(db)
+    urls = {url for url, _ in articles}
+    assert expected_urls(base, n) <= urls
+    assert all(count == 1 for _, count in articles)
+    with Store(db, read_only=True) as store:
+        pages = store.con.execute("SELECT count(*), count(DISTINCT canonical_url) FROM pages").fetchone()
+    assert pages[0] == pages[1] >= n

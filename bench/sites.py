@@ -111,11 +111,19 @@ class _Handler(BaseHTTPRequestHandler):
             pass
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """A threaded HTTP server that does not print a traceback when a client hangs up early."""
+
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        """Ignore: crawlers drop connections on purpose (size limits, timeouts)."""
+
+
 @contextmanager
 def serve_pages(pages: dict[str, Response | Callable]) -> Iterator[LoopbackSite]:
     """Serve a dict of URL path -> Response on 127.0.0.1 in a thread; yields the running site."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    server.daemon_threads = True
+    server = _QuietServer(("127.0.0.1", 0), _Handler)
     site = LoopbackSite(f"http://127.0.0.1:{server.server_address[1]}/", pages, [])
     server.RequestHandlerClass = type("SiteHandler", (_Handler,), {"site": site})
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -5,8 +5,11 @@ from __future__ import annotations
 import asyncio
 
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Request, Response
+from scrapy.utils.httpobj import urlparse_cached
+from twisted.internet.defer import Deferred
 
 from crawler.archive import WarcArchive
 
@@ -34,6 +37,24 @@ class BackoffRetry(RetryMiddleware):
     async def process_exception(self, request, exception):
         """Retry a retryable network failure after a pause."""
         return await self._after_backoff(super().process_exception(request, exception))
+
+
+class RobotsTxt(RobotsTxtMiddleware):
+    """Scrapy's robots.txt middleware, made to obey robots.txt for every request that waited on it.
+
+    In Scrapy 2.19 requests that arrive while a host's robots.txt is still downloading all await
+    one Deferred; the first waiter's callback returns None, so every later waiter gets None for
+    the parser and is let through unchecked. The parser is stored once parsed, so read it there.
+    """
+
+    async def robot_parser(self, request):
+        """The host's parsed robots.txt (None only when it could not be fetched)."""
+        parser = await super().robot_parser(request)
+        if parser is None:
+            stored = self._parsers.get(urlparse_cached(request).netloc)
+            if stored is not None and not isinstance(stored, Deferred):
+                return stored
+        return parser
 
 
 class ConditionalRequests:

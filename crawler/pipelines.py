@@ -72,7 +72,10 @@ class ExtractArticle:
         except Exception as exc:  # a parser crash on one malformed page must not stop the crawl
             raise DropItem(f"extraction failed: {type(exc).__name__}: {exc}") from exc
         if article.get("error"):
-            raise DropItem(f"extraction failed: {article['error']}")
+            reason = article["error"]
+            raise DropItem(reason if reason.startswith("extraction failed") else f"extraction failed: {reason}")
+        if article.get("skipped"):
+            raise DropItem(article["skipped"])
         words = len((article.get("text") or "").split())
         if not words:
             raise DropItem("no article text found")

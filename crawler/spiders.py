@@ -77,8 +77,7 @@ class ArticleCrawling:
                 for row in pending:
                     yield self.make_request(row["url"], row["depth"], row["kind"], site_of(row["url"]),
                                             follow=row["kind"] == "link" or (row["kind"] == "start"
-                                                                           and is_site_root(row["url"])),
-                                            resumed=True)
+                                                                           and is_site_root(row["url"])))
                 return
         requests = [
             self.schedule(url, 0, "start", site_of(url), follow=is_site_root(url), counts=False) for url in self.start_urls
@@ -100,7 +99,7 @@ class ArticleCrawling:
             self.page_budget_used += 1
         return self.make_request(url, depth, kind, site, follow)
 
-    def make_request(self, url: str, depth: int, kind: str, site: str, follow: bool, resumed: bool = False):
+    def make_request(self, url: str, depth: int, kind: str, site: str, follow: bool):
         """The Scrapy request for one frontier entry, with our bookkeeping in meta."""
         meta = {
             "healthclaims_depth": depth,
@@ -109,8 +108,9 @@ class ArticleCrawling:
             "healthclaims_site": site,
             "healthclaims_frontier_url": url,
         }
-        # A resumed entry may already be in Scrapy's (fresh, in-memory) dupefilter via a redirect.
-        return scrapy.Request(url, callback=self.parse, errback=self.failed, meta=meta, dont_filter=resumed)
+        # dont_filter: the frontier already dedupes by canonical URL, and Scrapy's dupefilter would
+        # silently drop the second hop of a redirect loop instead of letting it fail with a reason.
+        return scrapy.Request(url, callback=self.parse, errback=self.failed, meta=meta, dont_filter=True)
 
     def flush_frontier(self, requests: list) -> None:
         """Write newly scheduled requests to the store frontier before they are fetched."""

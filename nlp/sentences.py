@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 TERMINALS = {".", "!", "?", "…", "...", "!!", "?!", "!?", "??"}
 CLOSERS = {'"', "”", "’", "'", ")", "]", "»"}
+OPENERS = set('"“‘\'([«')
 
 
 @Language.factory("line_sentencizer", default_config={"max_tokens": 150})
@@ -22,41 +25,32 @@ class LineSentencizer:
         self.max_tokens = max_tokens
 
     def __call__(self, doc: Doc) -> Doc:
-        """Set is_sent_start on every token."""
+        """Set every token's sentence start in one array write (per-token setters are slow on long docs)."""
         if not len(doc):
             return doc
+        starts = numpy.full(len(doc), -1, dtype="int64")
         since = 0
         after_terminal = False
-        after_break = False
+        after_break = True
         for i, token in enumerate(doc):
-            if i == 0:
-                token.is_sent_start = True
-                since = 0
-            elif token.is_space:
-                token.is_sent_start = False
-            else:
-                text = token.text
-                start = after_break or (after_terminal and (text[0].isupper() or text[0].isdigit()
-                                                            or text[0] in "\"“‘'([«"))
-                start = start or since >= self.max_tokens
-                token.is_sent_start = bool(start)
-                if start:
-                    since = 0
-            since += 1
             text = token.text
             if token.is_space:
                 after_break = after_break or "\n" in text
+                since += 1
                 continue
-            if "\n" in token.whitespace_:
-                after_break = True
-                after_terminal = False
-                continue
+            first = text[0]
+            # A quotation mark right after the full stop closes the quote ('works."'); after a space it opens one.
+            closing = text in CLOSERS and i > 0 and not doc[i - 1].whitespace_
+            if after_break or since >= self.max_tokens or (
+                    after_terminal and not closing and (first.isupper() or first.isdigit() or first in OPENERS)):
+                starts[i] = 1
+                since = 0
+            since += 1
             after_break = False
-            if text in TERMINALS or (text[-1] in ".!?" and len(text) > 1 and not token.is_alpha
-                                     and not any(c.isalpha() for c in text)):
+            if text in TERMINALS or (text[-1] in ".!?" and not any(c.isalnum() for c in text)):
                 after_terminal = True
-            elif text in CLOSERS and after_terminal:
-                after_terminal = True
-            else:
+            elif not (closing and after_terminal):
                 after_terminal = False
+        starts[0] = 1
+        doc.from_array([SENT_START], starts.astype("uint64"))  # -1 ("not a start") wraps as spaCy expects
         return doc

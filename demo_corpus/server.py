@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import mimetypes
+import os
+import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,6 +26,11 @@ PLACEHOLDER_ORIGIN = "http://demo.healthclaims.invalid"
 TEXT_TYPES = {".html": "text/html", ".xml": "application/xml", ".txt": "text/plain",
               ".css": "text/css", ".json": "application/json", ".js": "text/javascript"}
 FEED_TYPES = {"feed.xml": "application/rss+xml", "atom.xml": "application/atom+xml"}
+
+# The store keys pages by URL, port included, so every `healthclaims run` serves the demo on the same
+# port when it can: running twice then finds the same pages instead of adding a second copy of each.
+DEFAULT_PORT = 18742
+PORT_ENV = "HEALTHCLAIMS_DEMO_PORT"
 
 
 def site_root() -> Traversable:
@@ -101,10 +108,21 @@ class DemoHTTPServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, site: Traversable, host: str = "127.0.0.1", port: int = 0):
+    def __init__(self, site: Traversable, host: str = "127.0.0.1", port: int = 0, share_port: bool = False):
+        self.share_port = share_port
         super().__init__((host, port), DemoSiteHandler)
         self.site = site
         self.base_url = f"http://{host}:{self.server_address[1]}"
+
+    def server_bind(self) -> None:
+        """Bind; on the stable port, alongside any other demo server of the same user (SO_REUSEPORT).
+
+        Two runs at once (two people on one machine, or tests beside a run) then both get the stable
+        origin; they serve the same packaged files, so whichever answers a request answers it the same.
+        """
+        if self.share_port and hasattr(socket, "SO_REUSEPORT"):
+            self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        super().server_bind()
 
 
 @dataclass
@@ -115,10 +133,29 @@ class DemoSite:
     start_urls: list[str] = field(default_factory=list)
 
 
+def bind_demo_server(port: int | None) -> DemoHTTPServer:
+    """A server on the given port (0: any free one), or on the stable demo port, else on a free one."""
+    if port is not None:
+        return DemoHTTPServer(site_root(), port=port)
+    preferred = os.environ.get(PORT_ENV, "").strip()
+    if preferred and not preferred.isdigit():
+        raise ValueError(f"{PORT_ENV} must be a port number, not {preferred!r}")
+    try:
+        return DemoHTTPServer(site_root(), port=int(preferred or DEFAULT_PORT), share_port=True)
+    except OSError:
+        # Taken by something that is not a demo server: a free port still works, at the cost of
+        # this run's pages being stored under other URLs than the last run's.
+        return DemoHTTPServer(site_root(), port=0)
+
+
 @contextmanager
-def serve_demo(port: int = 0) -> Iterator[DemoSite]:
-    """Serve the demo site on 127.0.0.1 (a free port unless given) until the block ends."""
-    server = DemoHTTPServer(site_root(), port=port)
+def serve_demo(port: int | None = None) -> Iterator[DemoSite]:
+    """Serve the demo site on 127.0.0.1 until the block ends.
+
+    With no port, on the stable demo port (HEALTHCLAIMS_DEMO_PORT, default 18742) if free, so repeated
+    runs store the same URLs; pass port=0 for any free port (tests do, to leave the stable one alone).
+    """
+    server = bind_demo_server(port)
     thread = threading.Thread(target=server.serve_forever, name="healthclaims-demo-site", daemon=True)
     thread.start()
     try:

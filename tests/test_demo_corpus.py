@@ -81,8 +81,8 @@ def read(path: str) -> PageReader:
 
 @pytest.fixture(scope="module")
 def site():
-    """The demo site served on loopback for the whole module."""
-    with serve_demo() as running:
+    """The demo site served on loopback (any free port) for the whole module."""
+    with serve_demo(port=0) as running:
         yield running
 
 
@@ -258,7 +258,7 @@ def test_server_answers_missing_and_escaping_paths_with_404(site):
 
 
 def test_server_stops_when_the_block_ends():
-    with serve_demo() as running:
+    with serve_demo(port=0) as running:
         url = running.base_url + "/robots.txt"
         assert fetch(url)[0] == 200
     with pytest.raises(urllib.error.URLError):
@@ -343,3 +343,43 @@ def test_article_extraction_keeps_every_labelled_claim_and_the_date():
         assert str(result.get("published"))[:10] == article["published"], article["path"]
         assert "Accept all" not in text and "Don't miss a thing" not in text  # cookie banner and pop-up
     assert not lost, lost
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on right now."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_concurrent_demo_servers_share_the_stable_port(monkeypatch):
+    # A free port stands in for the default, so this test never holds the real one.
+    port = free_port()
+    monkeypatch.setenv("HEALTHCLAIMS_DEMO_PORT", str(port))
+    with serve_demo() as first:
+        assert first.base_url == f"http://127.0.0.1:{port}"
+        with serve_demo() as second:  # a second run at the same time gets the same origin
+            assert second.base_url == first.base_url
+            assert fetch(second.base_url + "/robots.txt")[0] == 200
+        assert fetch(first.base_url + "/robots.txt")[0] == 200  # the first outlives the second
+    with serve_demo() as again:  # and the next run is served at the same origin again
+        assert again.base_url == first.base_url
+
+
+def test_serve_demo_falls_back_to_a_free_port_when_another_program_holds_it(monkeypatch):
+    import socket
+
+    with socket.socket() as squatter:  # a listener without SO_REUSEPORT: the port cannot be shared
+        squatter.bind(("127.0.0.1", 0))
+        squatter.listen()
+        taken = squatter.getsockname()[1]
+        monkeypatch.setenv("HEALTHCLAIMS_DEMO_PORT", str(taken))
+        with serve_demo() as site:
+            assert site.base_url != f"http://127.0.0.1:{taken}"
+            assert fetch(site.base_url + "/robots.txt")[0] == 200
+    monkeypatch.setenv("HEALTHCLAIMS_DEMO_PORT", "eighty")
+    with pytest.raises(ValueError, match="HEALTHCLAIMS_DEMO_PORT"):
+        with serve_demo():
+            pass

@@ -61,6 +61,9 @@ def check_claim(claim: dict, index: FactIndex) -> list[dict]:
     jurisdiction_label = ", ".join(where) if where else None
     if not reading.substances:
         return [not_covered(None, jurisdiction_label, "The claim names no substance or treatment the fact base knows.")]
+    if reading.elsewhere and not reading.jurisdictions:
+        return [not_covered(reading.substances[0], None,
+                            f"The claim is about {', '.join(reading.elsewhere)}; the fact base covers the US, UK and EU only.")]
     ctx = vr.Context()
     candidates: dict[str, list[dict]] = {}
     for substance in reading.substances:
@@ -72,6 +75,7 @@ def check_claim(claim: dict, index: FactIndex) -> list[dict]:
                 rel, _ = vr.best_relation(reading, fact)
                 if rel in ("same", "narrower"):
                     ctx.approved_same_substance.add(substance)
+                    ctx.approved_products.add(vr.product_key(fact))
             if fact["kind"] in vr.APPROVALS and reading.years and vr.fact_year(fact) & set(reading.years):
                 ctx.year_matched_products.add(vr.product_key(fact))
     verdicts: list[dict] = []

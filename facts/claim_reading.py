@@ -40,7 +40,10 @@ class ClaimReading:
     home_use: bool
     reassures_safety: bool
     alarms_safety: bool
+    reassurance_negates_itself: bool     # "no side effects": the negation is part of the reassurance
+    recreational: bool                   # "try it on a wellness break": use outside medicine
     doses: list[dict] = field(default_factory=list)
+    elsewhere: list[str] = field(default_factory=list)  # countries outside the fact base that the claim names
 
     @property
     def denies(self) -> bool:
@@ -70,6 +73,9 @@ def read_claim(claim: dict) -> ClaimReading:
     rules = cues.rules()
     claim_type = (claim.get("claim_type") or "other").lower()
     conditions = [cond.canonical(c) for c in claim.get("conditions") or []]
+    if not conditions and claim_type in ("efficacy", "usage", "regulatory", "dosage", "safety"):
+        # The tagger found no condition; read the checker's own condition names in the text.
+        conditions = cond.named_in(text)
     doses = [d for d in claim.get("doses") or [] if isinstance(d, dict)]
     legal = cues.legal_words(text)
     schedule, uk_class = cues.schedule_named(text), cues.uk_class_named(text)
@@ -80,7 +86,7 @@ def read_claim(claim: dict) -> ClaimReading:
         aspects.add("legal")
     if claim_type == "regulatory" or asserts or denies or cues.has(text, rules["designation"]):
         aspects.add("regulatory")
-    if claim_type in ("efficacy", "usage", "mechanism", "other", "regulatory") and conditions:
+    if claim_type in ("efficacy", "usage", "mechanism", "other", "regulatory", "dosage") and conditions:
         aspects.add("efficacy")
     if doses or claim_type == "dosage":
         aspects.add("dose")
@@ -100,6 +106,9 @@ def read_claim(claim: dict) -> ClaimReading:
         children=cues.has(text, rules["population"]["children"]),
         home_use=cues.has(text, rules["setting"]["home"]),
         reassures_safety=reassures, alarms_safety=alarms, doses=doses,
+        reassurance_negates_itself=cues.has(text, rules["safety_reassuring_negative"]),
+        recreational=cues.has(text, rules["recreational"]),
+        elsewhere=cues.find(text, rules["other_jurisdictions"]),
     )
 
 

@@ -64,3 +64,28 @@ def relation(claimed: str, indication: str) -> str | None:
     if claimed in lineage(indication) and claimed != "mental health":
         return "same" if claimed in _umbrellas() else "broader"
     return None
+
+
+def named_in(text: str) -> list[str]:
+    """Canonical ids of the conditions whose names or synonyms occur in text (longest names first)."""
+    from facts import cues
+
+    names = _table()[1]
+    found: list[str] = []
+    for name in cues.find(text, [n for n in names if len(n) >= 4]):
+        cid = names.get(normal(name))
+        if cid and cid not in found:
+            found.append(cid)
+    return found
+
+
+@cache
+def _not_diseases() -> frozenset[str]:
+    """Conditions marked `disease: false`: wellness goals such as energy or immunity, not diseases."""
+    data = read_yaml_data("conditions.yaml")["conditions"]
+    return frozenset(cid for cid, entry in data.items() if (entry or {}).get("disease") is False)
+
+
+def is_disease(condition: str) -> bool:
+    """Whether a claim about the condition is a disease claim (supplements may make only the other kind)."""
+    return canonical(condition) not in _not_diseases()  # obesity is a disease though weight management is not

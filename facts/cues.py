@@ -7,7 +7,8 @@ from functools import cache
 
 from facts.loader import read_yaml_data
 
-YEAR = re.compile(r"\b(19[4-9]\d|20[0-4]\d)\b")
+# A year, unless it is part of a law's name ("Misuse of Drugs Act 1971", "Regulations 2001").
+YEAR = re.compile(r"(?<!Act )(?<!Act of )(?<!Regulations )(?<!Order )\b(19[4-9]\d|20[0-4]\d)\b")
 SCHEDULE = re.compile(r"\bschedule\s+(i{1,3}|iv|v|[1-5])\b", re.I)
 UK_CLASS = re.compile(r"\bclass\s+([abc])\b", re.I)
 ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}

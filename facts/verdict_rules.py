@@ -11,6 +11,7 @@ from facts.claim_reading import ClaimReading
 from nlp.lexicon import lineage, load_substances
 
 APPROVALS = ("approval", "extension")
+ANY_DISEASE = "any disease"
 NEGATIVE_FINDINGS = ("not_approved", "not_shown_effective", "unsafe", "not_recommended")
 ROMAN_ORDER = ("I", "II", "III", "IV", "V")
 
@@ -21,6 +22,7 @@ class Context:
 
     approved_same_substance: set[str] = field(default_factory=set)  # substances with an approval for the claim's condition
     year_matched_products: set[tuple] = field(default_factory=set)  # products with an approval in a year the claim names
+    approved_products: set[tuple] = field(default_factory=set)  # products with an approval for the claim's condition
 
 
 def product_key(fact: dict) -> tuple:
@@ -71,6 +73,10 @@ def best_relation(reading: ClaimReading, fact: dict) -> tuple[str | None, str | 
     """The closest way the claim's conditions meet the fact's indications: (relation, claimed condition)."""
     rank = {"same": 0, "narrower": 1, "broader": 2}
     best: tuple[str | None, str | None] = (None, None)
+    if ANY_DISEASE in fact_indications(fact):
+        diseases = [c for c in reading.conditions if cond.is_disease(c)]
+        # e.g. the rule that supplements may not claim to treat a disease ("more energy" is not one)
+        return ("narrower", diseases[0]) if diseases else (None, None)
     for claimed in reading.conditions:
         for indication in fact_indications(fact):
             rel = cond.relation(claimed, indication)
@@ -144,14 +150,16 @@ def judge_approval(reading: ClaimReading, substance: str, fact: dict, ctx: Conte
     regulatory = "regulatory" in reading.aspects
     if reading.conditions and not fact.get("indications"):
         return None  # an imported approval without its indication cannot speak to a claimed use
-    if regulatory and reading.years and product_key(fact) in ctx.year_matched_products \
-            and not fact_year(fact) & set(reading.years):
-        return None  # the claim dates one approval of this product; the product's other approvals are not it
-    if not reading.conditions and fact["kind"] == "extension" and not reading.years:
+    if not reading.conditions and fact["kind"] == "extension":
         return None  # "X was approved" is about the first approval, not each later extension
+    if regulatory and reading.years and product_key(fact) in ctx.year_matched_products \
+            and not fact_year(fact) & set(reading.years) and rel in ("same", "narrower"):
+        return None  # the claim dates one approval of this product for this use; the others are not it
     if not reading.conditions:
         if not regulatory:
             return None
+        if fact.get("substance") != substance and not cues.has(reading.text, substance_names(fact["substance"])):
+            return None  # "ketamine may be prescribed off label" says nothing about the esketamine approval
         matches, differs = product_differences(reading, substance, fact)
         ym, yd = year_check(reading, fact)
         matches, differs = matches + ym, differs + yd
@@ -165,6 +173,8 @@ def judge_approval(reading: ClaimReading, substance: str, fact: dict, ctx: Conte
         named_brand = fact.get("brand") and cues.has(reading.text, [fact["brand"]])
         if substance in ctx.approved_same_substance and not named_brand:
             return None  # another approval of this substance covers the use; this one does not bear on it
+        if product_key(fact) in ctx.approved_products:
+            return None  # another approval of this very product (an extension) covers the use
         if not same_sub and not named_brand:
             return None  # a related product approved for something else says nothing of this claim
         use = _condition_phrase(reading)
@@ -177,7 +187,9 @@ def judge_approval(reading: ClaimReading, substance: str, fact: dict, ctx: Conte
         return Outcome("unapproved_use", f"{use.capitalize()} is not an approved use: {product} is approved for "
                        f"{indication} ({fact['date']}).", [], [f"the approved use is {indication}, not {use}"])
     matches, differs = product_differences(reading, substance, fact)
-    if rel == "broader":
+    if rel == "broader" and cues.has(reading.text, cues.rules()["narrowing"]):
+        matches.append(f"the use (a form of {claimed}: {indication})")
+    elif rel == "broader":
         differs.append(f"the approval covers only {indication}, not {claimed} in general")
     else:
         matches.append(f"the use ({claimed})")
@@ -199,6 +211,8 @@ def judge_approval(reading: ClaimReading, substance: str, fact: dict, ctx: Conte
 
 def judge_finding(reading: ClaimReading, substance: str, fact: dict, ctx: Context) -> Outcome | None:
     """A rejection, guidance or revocation: what a regulator said against (or for) a use."""
+    if fact.get("dose"):
+        return judge_dose(reading, substance, fact, ctx) if "dose" in reading.aspects else None
     finding = fact.get("finding") or ("not_approved" if fact["kind"] in ("rejection", "revocation") else None)
     rel, claimed = best_relation(reading, fact)
     if fact.get("indications") and rel is None:
@@ -249,7 +263,7 @@ def judge_warning(reading: ClaimReading, substance: str, fact: dict, ctx: Contex
     rel, claimed = best_relation(reading, fact)
     lead = _first_sentence(fact.get("summary"))
     if reading.reassures_safety:
-        if reading.negated:
+        if reading.negated and not reading.reassurance_negates_itself:
             return Outcome("consistent", lead, ["the claim does not call it safe"], [])
         return Outcome("inconsistent", lead, [], ["the claim calls it safe, but the regulator warned of risks"])
     if "safety" in reading.aspects and reading.alarms_safety:
@@ -272,6 +286,16 @@ def judge_legal(reading: ClaimReading, substance: str, fact: dict, ctx: Context)
     schedule = str(schedule).upper() if schedule not in (None, "") else None
     uk_class = str(uk_class).upper() if uk_class not in (None, "") else None
     lead = _first_sentence(fact.get("summary"))
+    prohibited = schedule == "I" or str(status.get("mdr_schedule", "")) == "1"
+    if "legal" not in reading.aspects:
+        promotes = "efficacy" in reading.aspects and "regulatory" not in reading.aspects
+        if prohibited and promotes and reading.conditions and not reading.denies:
+            use = _condition_phrase(reading)
+            where = "Schedule I" if schedule == "I" else "Schedule 1 of the Misuse of Drugs Regulations 2001"
+            return Outcome("unapproved_use", lead, [],
+                           [f"the claim promotes it for {use}, but it is in {where}: no recognised medical use, "
+                            "so no approved use exists"])
+        return None
     if reading.schedule and schedule:
         if reading.schedule == schedule:
             return Outcome("consistent", lead, [f"Schedule {schedule}"] + year_check(reading, fact)[0],
@@ -287,8 +311,6 @@ def judge_legal(reading: ClaimReading, substance: str, fact: dict, ctx: Context)
     if not reading.legal:
         return None
     controlled = bool(schedule or uk_class) and status.get("schedule") != "none"
-    # US Schedule I, or UK Misuse of Drugs Regulations Schedule 1: no lawful medical use at all.
-    prohibited = schedule == "I" or str(status.get("mdr_schedule", "")) == "1"
     said = _said_status(reading)
     scheme = f"Schedule {schedule}" if schedule else (f"Class {uk_class}" if uk_class else "not controlled")
     if uk_class and status.get("mdr_schedule"):
@@ -303,6 +325,9 @@ def judge_legal(reading: ClaimReading, substance: str, fact: dict, ctx: Context)
     if said == "legal":
         if prohibited:
             return Outcome("inconsistent", lead, [], [f"it is a {scheme} drug: no accepted medical use, illegal outside research"])
+        if controlled and reading.recreational:
+            return Outcome("inconsistent", lead, [],
+                           [f"it is a controlled drug ({scheme}): use outside a prescription or licence is illegal"])
         if controlled:
             return Outcome("partly_consistent", lead, ["lawful in medical use"],
                            [f"it is a controlled drug ({scheme}): legal only on prescription or licence"])
@@ -343,6 +368,7 @@ def judge_dose(reading: ClaimReading, substance: str, fact: dict, ctx: Context) 
     unit = UNIT_ALIASES.get(str(dose.get("unit")).lower(), str(dose.get("unit")).lower())
     low = float(dose["low"])
     high = float(dose.get("high", low))
+    upper = float(dose["upper_limit"]) if dose.get("upper_limit") is not None else None
     purpose = dose.get("purpose") or fact.get("indication") or "the labelled use"
     fact_route = (dose.get("route") or "").lower()
     for claimed in reading.doses:
@@ -350,6 +376,9 @@ def judge_dose(reading: ClaimReading, substance: str, fact: dict, ctx: Context) 
         if claimed.get("per_kg") and not cunit.endswith("/kg"):
             cunit += "/kg"
         cunit = UNIT_ALIASES.get(cunit, cunit)
+        scale = 1.0
+        if cunit == "iu" and dose.get("iu_per_unit"):
+            cunit, scale = unit, 1.0 / float(dose["iu_per_unit"])  # vitamin D: 40 IU = 1 µg
         if cunit != unit:
             continue
         croute = (claimed.get("route") or "").lower()
@@ -358,10 +387,11 @@ def judge_dose(reading: ClaimReading, substance: str, fact: dict, ctx: Context) 
         values = [v for v in (claimed.get("low"), claimed.get("high"), claimed.get("value")) if v is not None]
         if not values:
             continue
-        lo, hi = min(float(v) for v in values), max(float(v) for v in values)
+        lo, hi = min(float(v) for v in values) * scale, max(float(v) for v in values) * scale
         shown = claimed.get("text") or f"{claimed.get('value')} {claimed.get('unit')}"
         span = f"{_num(low)}–{_num(high)} {unit}" if high != low else f"{_num(low)} {unit}"
-        lead = f"{'Labelled' if fact['kind'] == 'labelled_dose' else 'Studied'} dose for {purpose}: {span}."
+        kind_word = {"labelled_dose": "Labelled", "studied_dose": "Studied"}.get(fact["kind"], "Advised")
+        lead = f"{kind_word} dose for {purpose}: {span}" + (f" (upper limit {_num(upper)} {unit})." if upper else ".")
         inside = lo >= low - 1e-9 and hi <= high + 1e-9
         where = "below" if hi < low else ("above" if lo > high else "outside")
         if fact["kind"] == "labelled_dose":
@@ -369,6 +399,13 @@ def judge_dose(reading: ClaimReading, substance: str, fact: dict, ctx: Context) 
                 return Outcome("consistent", lead, [f"the dose ({shown}) is within the labelled range"], [])
             return Outcome("unapproved_use", lead, [],
                            [f"the claimed dose ({shown}) is {where} the labelled range of {span} for {purpose}"])
+        if fact["kind"] == "guidance":
+            if inside:
+                return Outcome("consistent", lead, [f"the dose ({shown}) is the advised dose"], [])
+            if upper is not None and hi > upper:
+                return Outcome("unapproved_use", lead, [],
+                               [f"the claimed dose ({shown}) is above the advised upper limit of {_num(upper)} {unit}"])
+            return Outcome("partly_consistent", lead, [], [f"the claimed dose ({shown}) differs from the advised {span}"])
         if inside:
             return Outcome("consistent", lead, [f"the dose ({shown}) is the dose used in research"], [])
         return Outcome("partly_consistent", lead, [],
@@ -405,7 +442,8 @@ JUDGES = {
 KINDS_FOR_ASPECT = {
     "legal": ("legal_class",),
     "regulatory": ("approval", "extension", "rejection", "guidance", "revocation", "designation"),
-    "efficacy": ("approval", "extension", "rejection", "guidance", "revocation", "designation", "safety_warning"),
-    "dose": ("labelled_dose", "studied_dose"),
+    "efficacy": ("approval", "extension", "rejection", "guidance", "revocation", "designation", "safety_warning",
+                 "legal_class"),
+    "dose": ("labelled_dose", "studied_dose", "guidance"),
     "safety": ("safety_warning",),
 }

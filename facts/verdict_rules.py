@@ -310,10 +310,12 @@ def judge_legal(reading: ClaimReading, substance: str, fact: dict, ctx: Context)
         return None  # the claim names another country's scheme
     if not reading.legal:
         return None
-    controlled = bool(schedule or uk_class) and status.get("schedule") != "none"
+    controlled = bool(schedule or uk_class or status.get("mdr_schedule")) and status.get("schedule") != "none"
     said = _said_status(reading)
     scheme = f"Schedule {schedule}" if schedule else (f"Class {uk_class}" if uk_class else "not controlled")
-    if uk_class and status.get("mdr_schedule"):
+    if not schedule and not uk_class and status.get("mdr_schedule"):
+        scheme = f"Schedule {status['mdr_schedule']} of the Misuse of Drugs Regulations 2001"
+    elif uk_class and status.get("mdr_schedule"):
         scheme += f", Schedule {status['mdr_schedule']} of the Misuse of Drugs Regulations 2001"
     if said == "illegal":
         if prohibited:

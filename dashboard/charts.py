@@ -54,7 +54,9 @@ def claims_over_time(months: list[dict]) -> alt.Chart:
     )
 
 
-KIND_COLOURS = {"approval": "#1e8449", "scheduling": "#8e44ad", "rejection": "#c0392b"}
+# Decisions that allow a use are green, that restrict or refuse one are purple or red.
+KIND_COLOURS = {"approval": "#1e8449", "extension": "#52be80", "labelled_dose": "#2e86c1",
+                "scheduling": "#8e44ad", "legal_class": "#8e44ad", "rejection": "#c0392b", "withdrawal": "#e67e22"}
 
 
 def fact_timeline(facts: list[dict]) -> alt.Chart:
@@ -66,10 +68,11 @@ def fact_timeline(facts: list[dict]) -> alt.Chart:
         columns=["date", "jurisdiction", "kind", "substance", "authority", "what"],
     )
     frame["date"] = pd.to_datetime(frame["date"])
-    kinds = sorted(set(frame["kind"]) | set(KIND_COLOURS))
-    colours = [KIND_COLOURS.get(k, "#2e86c1") for k in kinds]
+    kinds = sorted(set(frame["kind"]))
+    colours = [KIND_COLOURS.get(k, "#7f8c8d") for k in kinds]
+    rows = max(1, frame["jurisdiction"].nunique())
     return (
-        alt.Chart(frame, title="Regulatory decisions over time")
+        alt.Chart(frame, title="Regulatory decisions over time", height=60 + 45 * rows)
         .mark_point(size=160, filled=True)
         .encode(
             x=alt.X("date:T", title="Date"),

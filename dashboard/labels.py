@@ -21,7 +21,7 @@ class Verdict:
 VERDICTS = {
     v.label: v
     for v in (
-        Verdict("inconsistent", "Contradicted by the record", "#c0392b", "red", ":material/cancel:",
+        Verdict("inconsistent", "Contradicted", "#c0392b", "red", ":material/cancel:",
                 "What regulators have decided contradicts the claim."),
         Verdict("unapproved_use", "Unapproved use", "#d35400", "orange", ":material/block:",
                 "The claim promotes a use, indication or dose that no regulator we cover has approved."),

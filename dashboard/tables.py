@@ -12,6 +12,7 @@ TINTS = {"inconsistent": "#f5b7b1", "unapproved_use": "#f8c9a0", "partly_consist
          "consistent": "#abebc6", "not_covered": "#e5e8e8", "unchecked": "#f4f6f6"}
 COLUMN_CONFIG = {
     "Published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
+    "Person": st.column_config.TextColumn("Person", width="medium"),
     "Claim": st.column_config.TextColumn("Claim", width="large"),
     "Verdict": st.column_config.TextColumn("Verdict", width="medium",
                                            help="Friendly name, then the exact label in brackets"),

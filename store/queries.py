@@ -104,7 +104,7 @@ def claim_where(filters: dict | None) -> tuple[str, list]:
 
     Keys: people, roles, substances, conditions, claim_types, verdicts, stances, source_types, outlets
     (lists; empty means any), hedged (True/False/None), date_from, date_to (dates), search (text),
-    cue (one of CUE_NAMES), include_demo (False drops demo articles).
+    cue (one of CUE_NAMES, or "any" for at least one), include_demo (False drops demo articles).
     """
     filters = filters or {}
     clauses: list[str] = []
@@ -158,10 +158,14 @@ def claim_where(filters: dict | None) -> tuple[str, list]:
         clauses.append("NOT is_demo")
     cue = filters.get("cue")
     if cue:
-        if cue not in CUE_NAMES:
+        if cue not in CUE_NAMES and cue != "any":
             raise ValueError(f"unknown cue {cue!r}; choose from {', '.join(CUE_NAMES)}")
-        clauses.append("coalesce(json_array_length(json_extract(cues, ?)), 0) > 0")
-        params.append(f"$.{cue}")
+        if cue == "any":
+            # Cues are stored as JSON text; a non-empty list of evidence words always contains '["'.
+            clauses.append("contains(cues::VARCHAR, '[\"')")
+        else:
+            clauses.append("coalesce(json_array_length(json_extract(cues, ?)), 0) > 0")
+            params.append(f"$.{cue}")
     for term in search_terms(filters.get("search")):
         clauses.append(
             "(contains(lower(text), ?) OR contains(lower(coalesce(article_title, '')), ?)"

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -34,39 +35,46 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def dashboard(tmp_path_factory):
-    """`healthclaims dashboard` serving the fixture store on a free loopback port; yields (url, claim ids)."""
-    db = tmp_path_factory.mktemp("browser") / "fixture.duckdb"
-    claim_ids = build_dashboard_store(db)
+@contextmanager
+def serving(db: Path):
+    """`healthclaims dashboard` serving a store on a free loopback port; yields its base URL."""
     port = free_port()
     command = [str(Path(sys.executable).with_name("healthclaims")), "dashboard", "--db", str(db),
                "--port", str(port), "--host", "127.0.0.1"]
-    log = (db.parent / "dashboard.log").open("w")
-    proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, cwd=db.parent,
-                            env=dict(os.environ, HOME=str(db.parent)))
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("dashboard did not start: " + (db.parent / "dashboard.log").read_text()[-2000:])
-            time.sleep(0.3)
-        yield base, claim_ids
-    finally:
-        proc.terminate()
+    log_path = db.parent / f"dashboard-{port}.log"
+    with log_path.open("w") as log:
+        proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, cwd=db.parent,
+                                env=dict(os.environ, HOME=str(db.parent)))
+        base = f"http://127.0.0.1:{port}"
         try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
+                        if response.status == 200:
+                            break
+                except OSError:
+                    pass
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail("dashboard did not start: " + log_path.read_text()[-2000:])
+                time.sleep(0.3)
+            yield base
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+@pytest.fixture(scope="module")
+def dashboard(tmp_path_factory):
+    """The dashboard on the fixture store; yields (base URL, claim ids by sentence)."""
+    db = tmp_path_factory.mktemp("browser") / "fixture.duckdb"
+    claim_ids = build_dashboard_store(db)
+    with serving(db) as base:
+        yield base, claim_ids
 
 
 @pytest.fixture(scope="module")
@@ -152,3 +160,37 @@ def test_hostile_article_text_is_shown_not_run(dashboard, page):
     assert page.get_by_text('Rock star "Zed" says \'; DROP TABLE claims; --').count() == 1
     shot(page, "hostile-claim")
     assert page.dialogs == []
+
+
+# Navigation entry -> the heading its page starts with.
+PAGES = {"Claims": "Claims", "Claim detail": "Claim detail", "People": "People", "Substances": "Substances",
+         "Classroom": "Classroom", "Overview": "Celebrity health claims: overview"}
+
+
+@pytest.mark.slow
+def test_every_page_renders_on_the_demo_store(tmp_path, browser):
+    """The whole pipeline's demo store (`healthclaims run`, offline): every page draws without an error."""
+    db = tmp_path / "demo.duckdb"
+    built = subprocess.run([str(Path(sys.executable).with_name("healthclaims")), "run", "--db", str(db), "--quiet"],
+                           capture_output=True, text=True, timeout=600)
+    assert built.returncode == 0, built.stderr[-2000:]
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    with serving(db) as base:
+        page.goto(f"{base}/")
+        page.get_by_text("Celebrity health claims: overview").wait_for()
+        for name, heading in PAGES.items():
+            page.locator('[data-testid="stSidebarNav"]').get_by_text(name, exact=True).click()
+            page.get_by_role("heading", name=heading, exact=True).wait_for()
+            page.wait_for_timeout(1500)  # let the charts and tables finish drawing before the screenshot
+            assert page.locator('[data-testid="stException"]').count() == 0, name
+            shot(page, f"demo-{name.lower().replace(' ', '-')}")
+        page.locator('[data-testid="stSidebarNav"]').get_by_text("Claims", exact=True).click()
+        page.get_by_role("heading", name="Claims", exact=True).wait_for()
+        page.get_by_role("button", name="Open claim").click()
+        page.locator("mark").wait_for()
+        page.get_by_text("The regulatory record, side by side").wait_for()
+        assert page.locator('[data-testid="stException"]').count() == 0
+        shot(page, "demo-claim-opened")
+    context.close()

@@ -62,7 +62,7 @@ def test_overview_counts_and_demo_banner(app):
 
 def test_claims_page_lists_all_then_filters_by_person(app):
     at = app.run()
-    at.switch_page("pages/claims.py").run()
+    at.switch_page("views/claims.py").run()
     assert not at.exception
     assert len(table(at)) == 8
     at.sidebar.multiselect(key="filter_people").select("Ana Vega").run()
@@ -83,7 +83,7 @@ def test_claims_page_lists_all_then_filters_by_person(app):
 ])
 def test_each_multiselect_filter_narrows_the_table(app, key, value, expected):
     at = app.run()
-    at.switch_page("pages/claims.py").run()
+    at.switch_page("views/claims.py").run()
     at.sidebar.multiselect(key=key).select(value).run()
     assert not at.exception
     assert set(table(at)["Person"]) == expected
@@ -91,7 +91,7 @@ def test_each_multiselect_filter_narrows_the_table(app, key, value, expected):
 
 def test_search_hedged_and_date_filters(app):
     at = app.run()
-    at.switch_page("pages/claims.py").run()
+    at.switch_page("views/claims.py").run()
     at.sidebar.text_input(key="filter_search").input('"schedule i"').run()
     assert list(table(at)["Person"]) == ["Lena Hart"]
     at.sidebar.text_input(key="filter_search").input("").run()
@@ -105,7 +105,7 @@ def test_search_hedged_and_date_filters(app):
 
 def test_unchecked_claims_and_demo_toggle(app):
     at = app.run()
-    at.switch_page("pages/claims.py").run()
+    at.switch_page("views/claims.py").run()
     at.sidebar.multiselect(key="filter_verdicts").select("unchecked").run()
     assert list(table(at)["Person"]) == ["Green Leaf Shop"]
     at.sidebar.checkbox(key="filter_include_demo").uncheck().run()
@@ -115,16 +115,16 @@ def test_unchecked_claims_and_demo_toggle(app):
 
 def test_filters_survive_a_trip_to_another_page(app):
     at = app.run()
-    at.switch_page("pages/claims.py").run()
+    at.switch_page("views/claims.py").run()
     at.sidebar.multiselect(key="filter_people").select("Zed").run()
-    at.switch_page("pages/overview.py").run()
-    at.switch_page("pages/claims.py").run()
+    at.switch_page("views/overview.py").run()
+    at.switch_page("views/claims.py").run()
     assert list(table(at)["Person"]) == ["Zed"]
 
 
 def test_sorting_and_paging(app):
     at = app.run()
-    at.switch_page("pages/claims.py").run()
+    at.switch_page("views/claims.py").run()
     assert str(table(at)["Published"].iloc[0])[:10] == "2025-06-05"
     at.selectbox(key="claims_sort").select("oldest").run()
     assert str(table(at)["Published"].iloc[0])[:10] == "2024-03-18"
@@ -136,7 +136,7 @@ def test_sorting_and_paging(app):
 
 def test_open_a_claim_shows_paragraph_facts_and_verdict(app, store_db):
     at = app.run()
-    at.switch_page("pages/claims.py").run()
+    at.switch_page("views/claims.py").run()
     at.sidebar.multiselect(key="filter_people").select("Ana Vega").run()
     claim_id = store_db[1][ANA]
     at.selectbox(key="claims_open_pick").select(claim_id).run()
@@ -155,7 +155,7 @@ def test_claim_detail_escapes_hostile_article(app, store_db):
     claim_id = store_db[1]["Zed claimed that ibogaine resets the brain overnight."]
     app.query_params["claim"] = claim_id
     at = app.run()
-    at.switch_page("pages/claim.py").run()
+    at.switch_page("views/claim.py").run()
     assert not at.exception
     html_blocks = [m.value for m in at.markdown if "<mark" in m.value]
     assert len(html_blocks) == 1
@@ -168,7 +168,7 @@ def test_claim_detail_escapes_hostile_article(app, store_db):
 
 def test_hostile_search_is_only_a_search(app, store_db):
     at = app.run()
-    at.switch_page("pages/claims.py").run()
+    at.switch_page("views/claims.py").run()
     at.sidebar.text_input(key="filter_search").input("'; DROP TABLE claims; --").run()
     assert not at.exception
     assert list(table(at)["Person"]) == ["Zed"]  # it matches the hostile headline, as text
@@ -179,7 +179,7 @@ def test_hostile_search_is_only_a_search(app, store_db):
 
 def test_people_page_shows_a_persons_record(app):
     at = app.run()
-    at.switch_page("pages/people.py").run()
+    at.switch_page("views/people.py").run()
     assert not at.exception
     assert table(at)["Person"].iloc[0] == "Ana Vega"  # most-cited first
     at.selectbox(key="people_pick").select("Marco Reyes").run()
@@ -195,7 +195,7 @@ def test_people_page_shows_a_persons_record(app):
 
 def test_substances_page_shows_timeline_and_table_per_jurisdiction(app):
     at = app.run()
-    at.switch_page("pages/substances.py").run()
+    at.switch_page("views/substances.py").run()
     assert not at.exception
     at.selectbox(key="substances_pick").select("ketamine").run()
     including = [c.value for c in at.caption if c.value.startswith("Including: ")]
@@ -211,7 +211,7 @@ def test_substances_page_shows_timeline_and_table_per_jurisdiction(app):
 
 def test_classroom_page_filters_by_cue_and_offers_sheets(app):
     at = app.run()
-    at.switch_page("pages/classroom.py").run()
+    at.switch_page("views/classroom.py").run()
     assert not at.exception
     at.selectbox(key="classroom_cue").select("unsourced_statistic").run()
     sheet = [m.value for m in at.markdown if m.value.startswith("# ")][0]
@@ -220,7 +220,7 @@ def test_classroom_page_filters_by_cue_and_offers_sheets(app):
     assert "`unapproved_use`" in sheet
     labels = [b.label for b in at.get("download_button")]
     assert any("HTML" in label for label in labels) and any("Markdown" in label for label in labels)
-    at.selectbox(key="classroom_cue").select("any").run()
+    at.selectbox(key="classroom_cue").select("all").run()
     at.sidebar.multiselect(key="filter_people").select("Zed").run()
     sheet = [m.value for m in at.markdown if m.value.startswith("# ")][0]
     assert "<script>" not in sheet
@@ -229,7 +229,7 @@ def test_classroom_page_filters_by_cue_and_offers_sheets(app):
 
 def test_claim_page_without_a_claim_points_to_claims(app):
     at = app.run()
-    at.switch_page("pages/claim.py").run()
+    at.switch_page("views/claim.py").run()
     assert not at.exception
     assert "Choose a claim" in page_text(at)
     app.query_params["claim"] = "no-such-claim"

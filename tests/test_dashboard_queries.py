@@ -68,3 +68,8 @@ def test_claim_verdicts_carry_their_facts(con):
     assert [(v["jurisdiction"], v["authority"], v["verdict"]) for v in verdicts] == [
         ("EU", "EMA", "partly_consistent"), ("US", "FDA", "partly_consistent")]
     assert queries.claim_detail(con, "nope") is None
+
+
+def test_any_cue_keeps_only_claims_with_a_warning_sign(con):
+    people = {r["claimant_name"] for r in queries.claim_page(con, {"cue": "any"})}
+    assert people == {"Ana Vega", "Marco Reyes", "Green Leaf Shop", "Jules Okafor", "Zed"}

@@ -38,7 +38,7 @@ else:
     pick = st.selectbox("Open a claim from this page", list(labels), format_func=labels.get, key="claims_open_pick")
     if st.button("Open claim", type="primary", key="claims_open"):
         st.session_state["claim_id"] = pick
-        st.switch_page("pages/claim.py", query_params={"claim": pick})
+        st.switch_page("views/claim.py", query_params={"claim": pick})
 
 st.subheader("Download this selection")
 shown = min(total, EXPORT_CAP)

@@ -56,6 +56,6 @@ if total:
 
         clear_filters()
         st.session_state["kept_substances"] = [substance]
-        st.switch_page("pages/claims.py")
+        st.switch_page("views/claims.py")
 else:
     st.write("No claims mention it yet.")

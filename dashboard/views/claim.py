@@ -25,13 +25,13 @@ claim_id = st.query_params.get("claim") or st.session_state.get("claim_id")
 if not claim_id:
     st.title("Claim detail")
     st.info("Choose a claim on the **Claims** page to see it here.")
-    st.page_link("pages/claims.py", label="Go to Claims", icon=":material/search:")
+    st.page_link("views/claims.py", label="Go to Claims", icon=":material/search:")
     st.stop()
 claim = data.query("claim_detail", claim_id)
 if claim is None:
     st.title("Claim detail")
     st.warning("That claim is not in the store (the data may have been re-tagged). Choose it again on Claims.")
-    st.page_link("pages/claims.py", label="Go to Claims", icon=":material/search:")
+    st.page_link("views/claims.py", label="Go to Claims", icon=":material/search:")
     st.stop()
 st.session_state["claim_id"] = claim_id
 st.query_params["claim"] = claim_id

@@ -49,4 +49,4 @@ if st.button("Show these claims on the Claims page", key="people_to_claims"):
 
     clear_filters()
     st.session_state["kept_people"] = [person]
-    st.switch_page("pages/claims.py")
+    st.switch_page("views/claims.py")

@@ -14,16 +14,18 @@ st.title("Classroom")
 st.write("Claims picked for a media-literacy lesson. Each shows the warning signs a reader should learn to "
          "spot - who is speaking, whether someone is selling, whether a number has a source - and what the "
          "regulators' records say. Print the sheet or download it.")
-for cue_title, why in CUES.values():
-    st.caption(f"**{cue_title}**: {why}")
+with st.expander("What the warning signs mean"):
+    for cue_title, why in CUES.values():
+        st.markdown(f"**{cue_title}**: {why}")
 
 top = st.columns([2, 1, 2])
-cue = top[0].selectbox("Only claims showing this warning sign", ["any", *CUES],
-                       format_func=lambda c: "Any warning sign" if c == "any" else CUES[c][0], key="classroom_cue")
+CHOICES = {"any": "Any warning sign", "all": "All claims, with or without signs"}
+cue = top[0].selectbox("Only claims showing this warning sign", [*CHOICES, *CUES],
+                       format_func=lambda c: CHOICES.get(c) or CUES[c][0], key="classroom_cue")
 count = top[1].number_input("How many claims", min_value=1, max_value=50, value=8, key="classroom_count")
 title = top[2].text_input("Sheet title", value="Spot the warning signs: celebrity health claims",
                           key="classroom_title")
-chosen = dict(filters, cue=cue) if cue != "any" else filters
+chosen = dict(filters, cue=cue) if cue != "all" else filters
 rows = data.query("claims_selection", chosen, limit=int(count))
 if not rows:
     st.warning("No claims match. Try another warning sign or fewer filters.")

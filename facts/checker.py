@@ -183,7 +183,14 @@ def check_store(store) -> dict:
     """Load the curated facts (keeping imported ones), check every claim, write verdicts; returns a summary."""
     curated = load_curated()
     store.save_facts(curated)
-    facts = merge_facts(curated, store.load_facts())
+    stored = store.load_facts()
+    # A curated fact removed or renamed in the fact files must not linger in the store (or its exports).
+    current = {f["fact_id"] for f in curated}
+    withdrawn = [f["fact_id"] for f in stored if f.get("origin") == "curated" and f["fact_id"] not in current]
+    if withdrawn:
+        store.remove_facts(withdrawn)
+        stored = [f for f in stored if f["fact_id"] not in set(withdrawn)]
+    facts = merge_facts(curated, stored)
     claims = store.claims_for_checking()
     verdicts = check_claims(claims, facts)
     store.save_verdicts(verdicts)

@@ -362,6 +362,15 @@ class Store:
         """Every fact in the store, as the dicts that were saved."""
         return [json.loads(r[0]) for r in self.con.execute("SELECT data FROM facts ORDER BY fact_id").fetchall()]
 
+    def remove_facts(self, fact_ids: Iterable[str]) -> int:
+        """Delete facts by id (a curated fact withdrawn from the fact files); returns how many were removed."""
+        ids = list(fact_ids)
+        if not ids:
+            return 0
+        with self.transaction():
+            self.con.executemany("DELETE FROM facts WHERE fact_id = ?", [[i] for i in ids])
+        return len(ids)
+
     def save_verdicts(self, verdicts_by_claim: dict[str, list[dict]]) -> int:
         """Replace the verdicts of the given claims (fact_id '' marks not_covered)."""
         stamp = now()

@@ -128,3 +128,13 @@ def test_check_store_keeps_imported_facts(db_path, cli):
     with Store(db_path, read_only=True) as store:
         ids = {r[0] for r in store.con.execute("SELECT fact_id FROM facts").fetchall()}
     assert {"fda-nda-211243-orig", "esketamine-us-fda-spravato-approval"} <= ids
+
+
+def test_withdrawn_curated_fact_leaves_the_store(db_path):
+    store = _store_with_claims(db_path)
+    with store:
+        stale = dict(FACTS[0], fact_id="ketamine-withdrawn-test-fact")
+        store.save_facts([stale])
+        check_store(store)
+        ids = {r[0] for r in store.con.execute("SELECT fact_id FROM facts").fetchall()}
+        assert "ketamine-withdrawn-test-fact" not in ids and FACTS[0]["fact_id"] in ids

@@ -28,16 +28,30 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
-def store_claims_by_path(con) -> dict[str, list[tuple[str, set[str]]]]:
-    """{URL path: [(claim text, {verdict labels})]} from a store's claims and verdicts."""
+def store_claims_by_path(con) -> dict[str, list[dict]]:
+    """{URL path: [{text, claimant, role, verdicts}]} from a store's claims and verdicts."""
     rows = con.execute("""
-        SELECT a.url, c.text, list(DISTINCT v.verdict) FILTER (WHERE v.verdict IS NOT NULL)
+        SELECT a.url, c.text, c.claimant_name, c.claimant_role,
+               list(DISTINCT v.verdict) FILTER (WHERE v.verdict IS NOT NULL)
         FROM claims c JOIN articles a USING (article_id) LEFT JOIN verdicts v USING (claim_id)
-        GROUP BY a.url, c.claim_id, c.text""").fetchall()
-    by_path: dict[str, list[tuple[str, set[str]]]] = {}
-    for url, text, verdicts in rows:
-        by_path.setdefault(urlsplit(url).path, []).append((normalise(text), set(verdicts or [])))
+        GROUP BY a.url, c.claim_id, c.text, c.claimant_name, c.claimant_role""").fetchall()
+    by_path: dict[str, list[dict]] = {}
+    for url, text, claimant, role, verdicts in rows:
+        by_path.setdefault(urlsplit(url).path, []).append(
+            {"text": normalise(text), "claimant": claimant or "", "role": role or "", "verdicts": set(verdicts or [])})
     return by_path
+
+
+def matching(claims: list[dict], words: str) -> list[dict]:
+    """The stored claims whose sentence holds the labelled words (or lies within them)."""
+    words = normalise(words)
+    return [c for c in claims if words in c["text"] or c["text"] in words]
+
+
+def same_person(stored: str, labelled: str) -> bool:
+    """Whether a stored claimant names the labelled person (the surname is enough: 'Musk')."""
+    stored_words = normalise(stored).split()
+    return bool(stored_words) and normalise(labelled).split()[-1] in stored_words
 
 
 def verdict_agreement(con, manifest: dict | None = None) -> dict:
@@ -48,9 +62,8 @@ def verdict_agreement(con, manifest: dict | None = None) -> dict:
     misses = []
     for article in manifest["articles"]:
         for intended in article["claims"]:
-            label, sentence = intended["intended_verdict"], normalise(intended["text"])
-            matches = [verdicts for text, verdicts in claims.get(article["path"], [])
-                       if sentence in text or text in sentence]
+            label = intended["intended_verdict"]
+            matches = [c["verdicts"] for c in matching(claims.get(article["path"], []), intended["text"])]
             got = set().union(*matches) if matches else set()
             per_label[label]["intended"] += 1
             per_label[label]["found"] += bool(matches)
@@ -60,7 +73,27 @@ def verdict_agreement(con, manifest: dict | None = None) -> dict:
                                "got": sorted(got) if matches else None})
     total = sum((c for c in per_label.values()), Counter())
     return {"intended": total["intended"], "found": total["found"], "agreed": total["agreed"],
-            "per_label": {k: dict(v) for k, v in per_label.items()}, "misses": misses}
+            "per_label": {k: dict(v) for k, v in per_label.items()}, "misses": misses,
+            "attribution": attribution_agreement(claims, manifest)}
+
+
+def attribution_agreement(claims: dict[str, list[dict]], manifest: dict) -> dict:
+    """How many labelled claimants (and their roles) the tagger attributed the claim to."""
+    counts, misses = Counter(), []
+    for article in manifest["articles"]:
+        for label in article.get("attributions", []):
+            found = matching(claims.get(article["path"], []), label["text"])
+            # The writer's own voice may be stored without a name, as role "author"; that counts.
+            person = [c for c in found if same_person(c["claimant"], label["claimant"])
+                      or (label["role"] == "author" and c["role"] == "author" and not c["claimant"])]
+            counts["labelled"] += 1
+            counts["found"] += bool(found)
+            counts["claimant"] += bool(person)
+            counts["role"] += any(c["role"] == label["role"] for c in person)
+            if not person:
+                misses.append({"path": article["path"], "text": label["text"], "claimant": label["claimant"],
+                               "got": sorted({c["claimant"] for c in found}) if found else None})
+    return {**counts, "misses": misses}
 
 
 def format_agreement(result: dict) -> list[str]:
@@ -70,6 +103,9 @@ def format_agreement(result: dict) -> list[str]:
     for label, counts in result["per_label"].items():
         lines.append(f"  {label:18} {counts.get('agreed', 0):3}/{counts.get('intended', 0):<3} agreed, "
                      f"{counts.get('found', 0):3} found")
+    att = result["attribution"]
+    lines.append(f"demo claimant attribution: {att.get('claimant', 0)}/{att.get('labelled', 0)} claimants right "
+                 f"({att.get('role', 0)} with the right role); {att.get('found', 0)} labelled sentences found")
     return lines
 
 
@@ -85,3 +121,5 @@ if __name__ == "__main__":
     print("\n".join(format_agreement(outcome)))
     for miss in outcome["misses"]:
         print(f"  miss {miss['intended']:18} got {miss['got']}: {miss['path']}: {miss['text'][:80]}")
+    for miss in outcome["attribution"]["misses"]:
+        print(f"  miss claimant {miss['claimant']!r} got {miss['got']}: {miss['path']}: {miss['text'][:70]}")

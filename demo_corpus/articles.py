@@ -73,6 +73,12 @@ ARTICLES: list[Article] = [
             "Musk said in the interview that he did not think he had abused the drug. He did not say who "
             "prescribed it.",
         ],
+        attributions=[
+            ("He said he uses it when he is in what he described as a negative chemical state, like depression",
+             "Elon Musk", "celebrity"),
+            ("A prescription makes it legal, but it does not make it approved for depression",
+             "Jane Okafor", "expert"),
+        ],
         claims=[
             ("Ketamine was approved by the FDA in 1970 as an anaesthetic, sold as Ketalar.", "consistent"),
             ("Spravato, a nasal spray form of esketamine, was approved by the FDA in March 2019 for "
@@ -168,6 +174,10 @@ ARTICLES: list[Article] = [
             "testing positive for COVID-19, {r1:Sports Illustrated reported}. The regulatory position described "
             "above has not changed.</p>",
         ],
+        attributions=[
+            ("The podcaster Joe Rogan said in an Instagram video on 1 September 2021 that he had tested positive for COVID-19",
+             "Joe Rogan", "celebrity"),
+        ],
         claims=[
             ("Ivermectin, sold as Stromectol, was approved by the FDA in 1996 to treat infections caused by "
              "parasitic worms.", "consistent"),
@@ -197,6 +207,10 @@ ARTICLES: list[Article] = [
             "“Grief that will not shift is real and common, and people deserve better options,” said " + RAMAN + ". "
             "“Trials of psilocybin given with therapy look promising, but an ayahuasca retreat is not a clinical "
             "trial.”",
+        ],
+        attributions=[
+            ("that with the right people they could work like a medicine for someone living with loss, grief or trauma",
+             "Prince Harry", "celebrity"),
         ],
         claims=[
             ("In the United States, psilocybin and DMT are Schedule I controlled substances.", "consistent"),
@@ -228,6 +242,12 @@ ARTICLES: list[Article] = [
             "“Microdosing posts often recommend 0.1 to 0.2 grams of dried mushrooms every few days, but mushrooms "
             "vary so much in strength that nobody knows what dose they are really taking,” said " + OKAFOR + ".",
         ],
+        attributions=[
+            ("who told Reuters in May 2021 that magic mushrooms had helped turn his life around",
+             "Mike Tyson", "celebrity"),
+            ("Microdosing posts often recommend 0.1 to 0.2 grams of dried mushrooms every few days",
+             "Jane Okafor", "expert"),
+        ],
         claims=[
             ("Psilocybin is a Schedule I controlled substance in the United States, and no psilocybin product has "
              "been approved by the FDA.", "consistent"),
@@ -258,6 +278,10 @@ ARTICLES: list[Article] = [
             "“These are real medicines for a real disease, not cosmetics,” said " + LINDQVIST + ". “The common side "
             "effects are nausea, vomiting and diarrhoea, and weight tends to come back when people stop.”",
         ],
+        attributions=[
+            ("Oprah Winfrey told People magazine in an interview published on 13 December 2023 that she uses a prescribed weight-loss medication",
+             "Oprah Winfrey", "celebrity"),
+        ],
         claims=[
             ("Ozempic was approved by the FDA in December 2017 to treat type 2 diabetes.", "consistent"),
             ("Wegovy, a higher-dose version of the same drug, was approved by the FDA in June 2021 for chronic "
@@ -286,6 +310,10 @@ ARTICLES: list[Article] = [
             "<p class=\"update\"><strong>Update, 16 June 2020:</strong> On 15 June the FDA revoked the emergency "
             "use authorisation that had allowed hydroxychloroquine to be used for some hospitalised COVID-19 "
             "patients.</p>",
+        ],
+        attributions=[
+            ("President Donald Trump said at the White House on 18 May 2020 that he was taking hydroxychloroquine to ward off COVID-19",
+             "Donald Trump", "celebrity"),
         ],
         claims=[
             ("Hydroxychloroquine, sold as Plaquenil, is approved by the FDA to prevent and treat malaria and to "
@@ -375,6 +403,10 @@ ARTICLES: list[Article] = [
             "anxiety is gone. She says psilocybin rewires your brain in one trip.",
             "Mushrooms may help with addiction too, reportedly. I'm not a doctor, so do your own research!",
         ],
+        attributions=[
+            ("The FDA has approved psilocybin for depression, so it's basically medicine now.",
+             "Sam Trelawney", "author"),
+        ],
         claims=[
             ("The FDA has approved psilocybin for depression, so it's basically medicine now.", "inconsistent"),
         ],
@@ -424,6 +456,10 @@ ARTICLES: list[Article] = [
             "depression and addiction, although most of the research so far is small.",
             "“Grandmother ayahuasca shows you what you need to see, not what you want to see,” says Luz Andrade, a "
             "facilitator who runs retreats near Iquitos. A typical retreat has three ceremonies over a week.",
+        ],
+        attributions=[
+            ("Will Smith told Oprah Winfrey in 2021 that he drank ayahuasca more than a dozen times",
+             "Will Smith", "celebrity"),
         ],
         claims=[
             ("Ayahuasca heals trauma, devotees say, and one ceremony can do the work of years of therapy.",
@@ -641,6 +677,10 @@ ARTICLES: list[Article] = [
             "Hydroxychloroquine prevents COVID-19 if you take it early. Vitamin D protects you from COVID-19 too.",
             "I'm not a doctor, obviously. He says he feels great, and that's good enough for me.",
         ],
+        attributions=[
+            ("Aaron Rodgers said on The Pat McAfee Show yesterday that he had taken monoclonal antibodies",
+             "Aaron Rodgers", "celebrity"),
+        ],
         claims=[
             ("Ivermectin cures COVID-19, and the media just won't admit it.", "unapproved_use"),
             ("Hydroxychloroquine prevents COVID-19 if you take it early.", "unapproved_use"),
@@ -737,6 +777,10 @@ ARTICLES: list[Article] = [
             "“High-profile comments can make ketamine sound like a lifestyle product,” said Professor Tomás Reyes, "
             "chair of the Council's scientific committee. “It is a powerful anaesthetic and it deserves respect.”",
         ],
+        attributions=[
+            ("High-profile comments can make ketamine sound like a lifestyle product",
+             "Tomás Reyes", "expert"),
+        ],
         claims=[
             ("Ketamine is a Class B drug in the UK and a Schedule III controlled substance in the United States.",
              "consistent"),
@@ -758,6 +802,10 @@ ARTICLES: list[Article] = [
             "clients come for the energy and stay for the results.”",
             "The lounges offer 250 mg and 500 mg NAD+ infusions and high-dose vitamin C, which the company says "
             "strengthens immunity.",
+        ],
+        attributions=[
+            ("NAD+ drips reverse ageing at the source",
+             "Renee Soto", "expert"),
         ],
         claims=[
             ("NAD+ drips reverse ageing at the source", "not_covered"),
@@ -869,6 +917,12 @@ ARTICLES: list[Article] = [
             "Ozempic got FDA approval for weight loss in 2021, which is why Hollywood can't get enough of it.",
             "Side effects may include nausea, vomiting and diarrhoea.",
         ],
+        attributions=[
+            ("Amy Schumer said on Watch What Happens Live on 8 June 2023 that she tried Ozempic about a year earlier",
+             "Amy Schumer", "celebrity"),
+            ("Chelsea Handler has said that her anti-ageing doctor gave her Ozempic without her realising it",
+             "Chelsea Handler", "celebrity"),
+        ],
         claims=[
             ("Ozempic got FDA approval for weight loss in 2021, which is why Hollywood can't get enough of it.",
              "partly_consistent"),
@@ -888,6 +942,10 @@ ARTICLES: list[Article] = [
             "Adults in the UK are advised to consider taking 10 micrograms of vitamin D a day in autumn and winter.",
             "“Very high doses, such as 50,000 IU a day for weeks, can push calcium to dangerous levels,” said "
             + ACHEBE + ".",
+        ],
+        attributions=[
+            ("Very high doses, such as 50,000 IU a day for weeks, can push calcium to dangerous levels",
+             "Helen Achebe", "expert"),
         ],
         claims=[
             ("Posts claiming that vitamin D prevents COVID-19 have been shared widely this winter.", "unapproved_use"),

@@ -183,6 +183,7 @@ def manifest(articles: list[Article]) -> dict:
             "substances": a.substances, "report_urls": [r.url for r in a.reports],
             "in_feed": a.in_feed,
             "claims": [{"text": text, "intended_verdict": verdict} for text, verdict in a.claims],
+            "attributions": [{"text": text, "claimant": who, "role": role} for text, who, role in a.attributions],
         } for a in ARTICLES],
     }
 

@@ -48,6 +48,8 @@ class Article:
     substances: list[str] = field(default_factory=list)
     reports: list[Report] = field(default_factory=list)
     claims: list[tuple[str, str]] = field(default_factory=list)  # (sentence, intended verdict)
+    # (words of a claim sentence, who makes the claim, their role): the attribution a tagger should find
+    attributions: list[tuple[str, str, str]] = field(default_factory=list)
     dek: str = ""
     modified: str = ""
     tags: list[str] = field(default_factory=list)

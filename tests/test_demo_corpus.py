@@ -158,6 +158,12 @@ def test_manifest_entry_is_true_to_its_page(article):
         assert any(re.search(rf"(?<![\w+]){re.escape(n)}(?![\w+])", text, re.I) for n in names), substance
     for claim in article["claims"]:
         assert claim["text"] in text, f"claim not on the page verbatim: {claim['text'][:60]}"
+    for label in article["attributions"]:
+        assert label["text"] in text, f"attributed words not on the page: {label['text'][:60]}"
+        assert label["claimant"] in text or label["claimant"].split()[-1] in text
+        assert label["role"] in {"celebrity", "expert", "author", "organisation"}
+        if label["role"] == "celebrity":
+            assert label["claimant"] in REAL_PEOPLE
 
 
 @pytest.mark.parametrize("article", [a for a in ARTICLES if a["people"]], ids=lambda a: a["path"])
@@ -289,21 +295,29 @@ def test_verdict_agreement_scores_a_store_against_the_intended_verdicts():
                                        {"text": "Ivermectin cures COVID-19.", "intended_verdict": "unapproved_use"}]},
         {"path": "/b.html", "claims": [{"text": "Wegovy was approved in 2021.", "intended_verdict": "consistent"}]},
     ]}
+    manifest["articles"][0]["attributions"] = [
+        {"text": "legal in the UK", "claimant": "Elon Musk", "role": "celebrity"},
+        {"text": "cures COVID-19", "claimant": "Joe Rogan", "role": "celebrity"}]
     con = duckdb.connect()
     con.execute("CREATE TABLE articles (article_id VARCHAR, url VARCHAR)")
-    con.execute("CREATE TABLE claims (claim_id VARCHAR, article_id VARCHAR, text VARCHAR)")
+    con.execute("CREATE TABLE claims (claim_id VARCHAR, article_id VARCHAR, text VARCHAR, claimant_name VARCHAR,"
+                " claimant_role VARCHAR)")
     con.execute("CREATE TABLE verdicts (claim_id VARCHAR, verdict VARCHAR)")
     con.execute("INSERT INTO articles VALUES ('A', 'http://127.0.0.1:1/a.html'), ('B', 'http://127.0.0.1:1/b.html')")
     # claim 1 matches sentence 1 with the intended verdict among others; claim 2 matches sentence 2 with the
     # wrong verdict; sentence 3 has no claim at all.
-    con.execute("INSERT INTO claims VALUES ('c1', 'A', 'Ketamine is legal in the UK.'), "
-                "('c2', 'A', 'Ivermectin   cures COVID-19.'), ('c3', 'B', 'Unrelated sentence.')")
+    con.execute("INSERT INTO claims VALUES ('c1', 'A', 'Ketamine is legal in the UK.', 'Musk', 'celebrity'), "
+                "('c2', 'A', 'Ivermectin   cures COVID-19.', NULL, 'author'), "
+                "('c3', 'B', 'Unrelated sentence.', NULL, 'unknown')")
     con.execute("INSERT INTO verdicts VALUES ('c1', 'inconsistent'), ('c1', 'not_covered'), ('c2', 'not_covered')")
     result = verdict_agreement(con, manifest)
     assert (result["intended"], result["found"], result["agreed"]) == (3, 2, 1)
     assert result["per_label"]["unapproved_use"] == {"intended": 1, "found": 1, "agreed": 0}
     assert [m["got"] for m in result["misses"]] == [["not_covered"], None]
     assert format_agreement(result)[0].startswith("demo verdict agreement: 1/3")
+    attribution = result["attribution"]
+    assert (attribution["labelled"], attribution["found"], attribution["claimant"], attribution["role"]) == (2, 2, 1, 1)
+    assert attribution["misses"][0]["claimant"] == "Joe Rogan" and attribution["misses"][0]["got"] == [""]
 
 
 def test_json_ld_parses_and_matches_each_template():

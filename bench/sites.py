@@ -203,8 +203,11 @@ def generated_page(index: int, n_pages: int) -> bytes:
 
 
 @contextmanager
-def serve_generated_site(n_pages: int) -> Iterator[str]:
+def serve_generated_site(n_pages: int, delay: float = 0.0, log: list[str] | None = None) -> Iterator[str]:
     """Serve a generated site of n_pages article pages (plus a home page) with aiohttp; yields the base URL.
+
+    `delay` slows every page down (to kill a crawl midway in a test); `log`, if given, collects
+    every requested path.
 
     aiohttp in its own thread answers several thousand small pages a second, so the crawler,
     not the server, sets the pace of a benchmark.
@@ -219,6 +222,10 @@ def serve_generated_site(n_pages: int) -> Iterator[str]:
     robots = b"User-agent: *\nAllow: /\n"
 
     async def handle(request):
+        if log is not None:
+            log.append(request.path)
+        if delay:
+            await asyncio.sleep(delay)
         if request.path == "/robots.txt":
             return web.Response(body=robots, content_type="text/plain")
         body = pages.get(request.path)

@@ -1,0 +1,74 @@
+"""A crawl killed with SIGKILL midway resumes where it stopped: every page stored exactly once."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from bench.sites import serve_generated_site
+
+REPO = Path(__file__).resolve().parents[1]
+N_PAGES = 120
+
+
+def count_articles(db: Path) -> int:
+    """Articles in a store (opened writable: a killed writer may have left a WAL to replay)."""
+    deadline = time.monotonic() + 20
+    while True:  # the killed crawl's child process lets go of the file lock a moment after the kill
+        try:
+            con = duckdb.connect(str(db))
+            break
+        except duckdb.IOException:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+    try:
+        return con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    finally:
+        con.close()
+
+
+@pytest.mark.slow
+def test_sigkill_midway_then_resume_stores_every_page_once(tmp_path):
+    db = tmp_path / "resume.duckdb"
+    requested: list[str] = []
+    with serve_generated_site(N_PAGES, delay=0.05, log=requested) as base_url:
+        args = [sys.executable, "-m", "cli.main", "crawl", base_url, "--db", str(db), "--depth", "50", "--quiet"]
+        # A new session: the kill reaches the crawl's child process too, as `kill -9` on a process group.
+        proc = subprocess.Popen(args, cwd=REPO, start_new_session=True, stdout=subprocess.DEVNULL)
+        deadline = time.monotonic() + 60
+        while sum(p.startswith("/articles/") for p in requested) < N_PAGES // 3:
+            assert proc.poll() is None, "the crawl ended before it could be killed"
+            assert time.monotonic() < deadline, "the crawl made no progress"
+            time.sleep(0.02)
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        fetched_before = sum(p.startswith("/articles/") for p in requested)
+        stored_before = count_articles(db)
+        assert 0 < stored_before < N_PAGES
+
+        from crawler.run import crawl_urls
+
+        summary = crawl_urls([base_url], str(db), {"quiet": True, "depth": 50})
+        fetched_total = sum(p.startswith("/articles/") for p in requested)
+
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*), count(DISTINCT url) FROM articles").fetchone() == (N_PAGES, N_PAGES)
+    stored_per_url = con.execute(
+        "SELECT url, count(*) FROM crawl_log WHERE outcome = 'stored' GROUP BY url HAVING count(*) > 1").fetchall()
+    assert stored_per_url == []
+    assert con.execute("SELECT status FROM crawls").fetchall() == [("finished",)]
+    assert con.execute("SELECT count(*) FROM crawl_frontier WHERE state = 'queued'").fetchone()[0] == 0
+    con.close()
+    # Resumed, not restarted: the second run fetched only what the first had not finished.
+    assert summary["stored"] == N_PAGES - stored_before
+    assert fetched_total - fetched_before < N_PAGES - stored_before + 20
+    assert json.dumps(summary)  # a plain dict the CLI can print

@@ -11,7 +11,7 @@ from trafilatura.utils import load_html
 from crawler.encoding import binary_kind, decode_html, maybe_gunzip
 from crawler.language import choose_language
 from crawler.main_text import extract_main_text
-from crawler.metadata import clean_text, normalise_date, structured_metadata
+from crawler.metadata import clean_author, clean_text, normalise_date, structured_metadata
 from crawler.source_type import classify_source, evidence_from_page
 
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
@@ -109,9 +109,10 @@ def _fill_metadata(result: dict, meta: dict, tree: HtmlElement, url: str | None)
     if not result["publisher"]:
         result["publisher"] = _site_from_title_tag(meta.get("title_tag"), result["title"])
     if not result["author"] or not result["publisher"] or not result["title"]:
-        fallback = _trafilatura_metadata(tree)
-        for key, value in fallback.items():
+        missing = {key for key in ("title", "author", "publisher") if not result[key]}
+        for key, value in _trafilatura_metadata(tree, missing).items():
             result[key] = result[key] or value
+    result["author"] = clean_author(result["author"])
     if not result["published"]:
         result["published"] = _htmldate(tree, url or result["canonical_url"])
         result["date_source"] = "htmldate" if result["published"] else None
@@ -152,18 +153,21 @@ def _comparable(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def _trafilatura_metadata(tree: HtmlElement) -> dict:
-    """Title, author and site name by trafilatura's own heuristics (meta tags, bylines, headings)."""
+def _trafilatura_metadata(tree: HtmlElement, missing: set[str]) -> dict:
+    """The missing ones of title, author and site name by trafilatura's heuristics (meta tags, bylines)."""
     from trafilatura import metadata as traf_meta
 
     found: dict = {}
     try:
         meta = traf_meta.examine_meta(tree)
-        found["title"] = meta.title or traf_meta.extract_title(tree)
-        author = meta.author or traf_meta.extract_author(tree)
-        # trafilatura itself drops one-word "authors": they are usually site names or "admin".
-        found["author"] = author if author and " " in author.strip() else None
-        found["publisher"] = meta.sitename or traf_meta.extract_sitename(tree)
+        if "title" in missing:
+            found["title"] = meta.title or traf_meta.extract_title(tree)
+        if "author" in missing:  # the byline search copies the whole tree: only when needed
+            author = meta.author or traf_meta.extract_author(tree)
+            # trafilatura itself drops one-word "authors": they are usually site names or "admin".
+            found["author"] = author if author and " " in author.strip() else None
+        if "publisher" in missing:
+            found["publisher"] = meta.sitename or traf_meta.extract_sitename(tree)
     except Exception:  # noqa: BLE001 - a fallback must not fail the page; the fields just stay empty
         return {}
     return {key: clean_text(value) for key, value in found.items()}

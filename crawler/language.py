@@ -11,7 +11,7 @@ from pathlib import Path
 _RESOURCE = Path(__file__).with_name("resources") / "languages.json"
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
-_SAMPLE_CHARS = 6000
+_SAMPLE_CHARS = 3000
 _MIN_WORDS = 8  # below this a stop-word count says nothing
 _MIN_SHARE = 0.15  # clear cases: prose is 25-45 % these function words in its own language
 _MIN_MARGIN = 1.5  # and the winner must clearly beat the runner-up (es/pt/ca share many words)

@@ -68,6 +68,28 @@ def clean_text(value) -> str | None:
     return text or None
 
 
+_BYLINE_PREFIX = re.compile(r"^(written |posted |reported )?by\s+", re.I)
+# Words that bylines drag in after the name: dates, "Published", "commented on".
+_BYLINE_TAIL = re.compile(
+    r"((^|\s+)(published|updated|posted|commented|on|at|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|"
+    r"july?|aug(ust)?|sep(tember)?|oct(ober)?|nov(ember)?|dec(ember)?|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|\d+))+$",
+    re.I,
+)
+
+
+def clean_author(value: str | None) -> str | None:
+    """An author string without 'By ' and trailing date words; None if nothing is left."""
+    if not value:
+        return None
+    names = []
+    for name in value.split(";"):
+        name = _BYLINE_TAIL.sub("", _BYLINE_PREFIX.sub("", name.strip())).strip(" ,;|-")
+        if name and name not in names:
+            names.append(name)
+    return "; ".join(names) or None
+
+
 def _names(value) -> list[str]:
     """Person or organisation names from a JSON-LD value (string, object, or list of either)."""
     if isinstance(value, list):
@@ -199,7 +221,8 @@ def structured_metadata(tree: HtmlElement, url: str | None = None) -> dict:
     nodes = jsonld_nodes(tree)
     article = _article_node(nodes)
     og = _opengraph_props(tree)
-    micro = _microdata_article(tree, url)
+    # Microdata is slow to read and rarely adds anything once JSON-LD has described the article.
+    micro = {} if article else _microdata_article(tree, url)
     tags = meta_tags(tree)
     publisher = article.get("publisher") or {}
     publisher_names = _names(publisher) or _names(article.get("sourceOrganization"))
@@ -221,7 +244,8 @@ def structured_metadata(tree: HtmlElement, url: str | None = None) -> dict:
         article.get("dateModified"), og.get("article:modified_time"), og.get("og:updated_time"),
         micro.get("dateModified"), _meta(tags, "last-modified", "dc.date.modified"))))
 
-    canonical = tree.xpath('//link[translate(@rel, "CANONICAL", "canonical")="canonical"]/@href')
+    canonical = [link.get("href") for link in tree.iter("link")
+                 if (link.get("rel") or "").strip().lower() == "canonical" and link.get("href")]
     title_tag = tree.xpath("//title/text()")
     html_lang = tree.xpath("/html/@lang | /html/@xml:lang")
     jsonld_types = sorted({kind for node in nodes for kind in _types(node)})

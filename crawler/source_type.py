@@ -22,7 +22,7 @@ _BOOKING_WORDS = re.compile(r"\bbook|appointment|consultation|reservation|treatm
 # A price is a cue only as a short text of its own (a list item, a price tag); prices in prose are news.
 _PRICE_SNIPPET_WORDS = 8
 _PAGE_TEXT_CHARS = 100_000
-_TEXT_NODES_XPATH = "//body//text()[not(parent::script or parent::style or parent::noscript)]"
+_INVISIBLE = {"script", "style", "noscript", "template"}
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -118,6 +118,18 @@ def classify_source(ev: Evidence) -> tuple[str, dict[str, int]]:
     return (best if scores[best] >= needed else "unknown"), scores
 
 
+def visible_texts(tree: HtmlElement) -> list[str]:
+    """The non-blank text pieces of the page body, in order, without script and style contents."""
+    body = tree.find("body")
+    texts = []
+    for element in (body if body is not None else tree).iter():
+        if isinstance(element.tag, str) and element.tag not in _INVISIBLE and element.text and element.text.strip():
+            texts.append(element.text)
+        if element.tail and element.tail.strip() and element is not body:
+            texts.append(element.tail)
+    return texts
+
+
 def count_price_snippets(text_nodes: list[str], limit: int = 10) -> int:
     """How many short texts on the page are prices ('$550', 'From £99 per session'), up to limit."""
     count = 0
@@ -131,7 +143,7 @@ def count_price_snippets(text_nodes: list[str], limit: int = 10) -> int:
 
 def evidence_from_page(url: str | None, meta: dict, tree: HtmlElement | None) -> Evidence:
     """Gather the cues classify_source needs from a page's URL, metadata and parsed tree."""
-    text_nodes = [node for node in tree.xpath(_TEXT_NODES_XPATH) if node.strip()] if tree is not None else []
+    text_nodes = visible_texts(tree) if tree is not None else []
     # Cues read the visible text; past this much the rest is footer and comments.
     page_text = " ".join(text_nodes)[:_PAGE_TEXT_CHARS]
     parts = urlsplit(url or meta.get("canonical_url") or "")

@@ -120,9 +120,14 @@ def sitemap_xml(articles: list[Article]) -> str:
             f"{urls}\n</urlset>\n")
 
 
+def feed_articles(articles: list[Article]) -> list[Article]:
+    """The articles the site-wide feed carries: the newest FEED_SIZE of those not kept out of it."""
+    return sorted((a for a in articles if a.in_feed), key=lambda a: a.published, reverse=True)[:FEED_SIZE]
+
+
 def rss_feed(articles: list[Article]) -> str:
     """An RSS 2.0 feed of the newest articles across the outlets."""
-    newest = sorted((a for a in articles if a.in_feed), key=lambda a: a.published, reverse=True)[:FEED_SIZE]
+    newest = feed_articles(articles)
     items = "\n".join(f"""  <item>
     <title>{xml_escape(a.title)}</title>
     <link>{xml_escape(t.absolute(a.path))}</link>
@@ -169,6 +174,7 @@ def atom_feed(outlet: Outlet, articles: list[Article]) -> str:
 
 def manifest(articles: list[Article]) -> dict:
     """The machine-readable list of pages: what each covers, how it was built, and what it claims."""
+    in_feed = {a.path for a in feed_articles(articles)}
     return {
         "about": "healthclaims demo corpus; every page was written for the healthclaims project",
         "demo_notice": DEMO_NOTICE,
@@ -181,10 +187,10 @@ def manifest(articles: list[Article]) -> dict:
             "path": a.path, "outlet": a.outlet, "template": OUTLETS[a.outlet].template, "title": a.title,
             "published": a.published[:10], "author": a.author, "kind": a.kind, "people": a.people,
             "substances": a.substances, "report_urls": [r.url for r in a.reports],
-            "in_feed": a.in_feed,
+            "in_feed": a.path in in_feed,
             "claims": [{"text": text, "intended_verdict": verdict} for text, verdict in a.claims],
             "attributions": [{"text": text, "claimant": who, "role": role} for text, who, role in a.attributions],
-        } for a in ARTICLES],
+        } for a in articles],
     }
 
 

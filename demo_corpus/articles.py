@@ -93,14 +93,15 @@ ARTICLES: list[Article] = [
             "could not have come from it.",
         published="2023-12-16T07:00:00+00:00", author="Marcus Bell", kind="disputes",
         people=["Matthew Perry"], substances=["ketamine", "esketamine", "buprenorphine"],
-        reports=[R.PERRY_RNZ_BBC], tags=["ketamine"], extra={"section": "Health"},
+        reports=[R.PERRY_RNZ_BBC, R.PERRY_LBC], tags=["ketamine"], extra={"section": "Health"},
         body=[
             "The Los Angeles County medical examiner's office said on 15 December 2023 that the actor Matthew "
             "Perry died from the acute effects of ketamine, {r0:as RNZ and the BBC reported}. Drowning, coronary "
             "artery disease and the effects of buprenorphine, a medicine used to treat opioid use disorder, were "
             "listed as contributing factors, and the death was ruled an accident.",
             "According to the autopsy report, Perry had been receiving ketamine infusion therapy, reportedly for "
-            "depression and anxiety, but his last known session was about a week and a half before his death. "
+            "depression and anxiety ({r1:LBC}), but his last known session was about a week and a half before his "
+            "death. "
             "The examiner said the ketamine in his blood could not have come from that therapy, because the body "
             "clears the drug within hours. The levels found were in the range used for general anaesthesia.",
             "“A clinic dose under monitoring and an anaesthetic-level dose taken alone are very different "
@@ -908,12 +909,12 @@ ARTICLES: list[Article] = [
         dek="And she has a message for stars who won't admit they're on it.",
         published="2023-06-09T18:00:00+00:00", author="Jordan Pike", kind="repeats",
         people=["Amy Schumer", "Chelsea Handler"], substances=["semaglutide"],
-        reports=[R.SCHUMER_YAHOO, R.HANDLER_POPCULTURE],
+        reports=[R.SCHUMER_YAHOO, R.HANDLER_FOXNEWS, R.HANDLER_YAHOO],
         body=[
             "Amy Schumer said on Watch What Happens Live on 8 June 2023 that she tried Ozempic about a year earlier "
             "but stopped because it made her feel too ill to play with her son ({r0:Yahoo}).",
             "Chelsea Handler has said that her anti-ageing doctor gave her Ozempic without her realising it, and "
-            "that she stopped taking it ({r1:PopCulture.com}).",
+            "that she would not take it any more ({r1:Fox News}, {r2:Yahoo}).",
             "Ozempic got FDA approval for weight loss in 2021, which is why Hollywood can't get enough of it.",
             "Side effects may include nausea, vomiting and diarrhoea.",
         ],

@@ -20,6 +20,9 @@ MUSK_WEGOVY_INSIDER = Report(
 MUSK_WEGOVY_DNA = Report(
     "https://www.dnaindia.com/lifestyle/report-elon-musk-loses-136-kg-after-twitter-takeover-reveal-formula-behind-weight-loss-journey-intermittent-fasting-3003061",
     "DNA India", "Musk says he is down 30 lbs, crediting fasting and Ozempic/Wegovy (17 November 2022)")
+PERRY_LBC = Report(
+    "https://www.lbc.co.uk/news/friends-star-matthew-perry-death-ruled-accidental-acute-effects-ketamine/",
+    "LBC", "Matthew Perry's death ruled accidental, from the acute effects of ketamine (15 December 2023)")
 PERRY_RNZ_BBC = Report(
     "https://amp.rnz.co.nz/article/28b9a994-67f3-402d-a9af-da4893ab74a7",
     "RNZ (report by the BBC)", "Matthew Perry's death an accident caused by ketamine, medical examiner says (16 December 2023)")
@@ -74,9 +77,12 @@ SMITH_HIGHTIMES = Report(
 SCHUMER_YAHOO = Report(
     "https://www.yahoo.com/lifestyle/amy-schumer-slams-other-celebs-051500472.html",
     "Yahoo", "Amy Schumer on Watch What Happens Live: she tried Ozempic and stopped (June 2023)")
-HANDLER_POPCULTURE = Report(
-    "https://popculture.com/celebrity/news/amy-schumer-calls-out-celebs-lying-about-using-ozempic-lose-weight/",
-    "PopCulture.com", "Amy Schumer and Chelsea Handler on trying Ozempic (June 2023)")
+HANDLER_FOXNEWS = Report(
+    "https://www.foxnews.com/entertainment/chelsea-handler-didnt-know-on-ozempic",
+    "Fox News", "Chelsea Handler says she didn't know she was on Ozempic (25 January 2023)")
+HANDLER_YAHOO = Report(
+    "https://uk.style.yahoo.com/chelsea-handler-didnt-know-she-221154531.html",
+    "Yahoo", "Chelsea Handler on the Call Her Daddy podcast: she tried it and will not take it any more (January 2023)")
 STALLONE_GUARDIAN = Report(
     "https://www.theguardian.com/world/2007/may/21/australia.film",
     "The Guardian", "Stallone convicted of importing growth hormone into Australia (21 May 2007)")

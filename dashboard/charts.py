@@ -9,6 +9,8 @@ from dashboard.labels import VERDICTS, verdict
 
 VERDICT_DOMAIN = [v.name for v in VERDICTS.values()]
 VERDICT_RANGE = [v.colour for v in VERDICTS.values()]
+# Claims are counted in whole numbers; no axis should offer half a claim.
+COUNT_AXIS = alt.Axis(format="d", tickMinStep=1)
 
 
 def verdict_bars(counts: list[dict], title: str = "Claims by verdict") -> alt.Chart:
@@ -20,7 +22,7 @@ def verdict_bars(counts: list[dict], title: str = "Claims by verdict") -> alt.Ch
         alt.Chart(frame, title=title)
         .mark_bar()
         .encode(
-            x=alt.X("claims:Q", title="Claims"),
+            x=alt.X("claims:Q", title="Claims", axis=COUNT_AXIS),
             y=alt.Y("verdict:N", title=None, sort=VERDICT_DOMAIN),
             color=alt.Color("verdict:N", scale=alt.Scale(domain=VERDICT_DOMAIN, range=VERDICT_RANGE), legend=None),
             tooltip=["verdict", "label", "claims"],
@@ -35,7 +37,7 @@ def count_bars(items: list[dict], field: str, title: str, axis_title: str) -> al
         alt.Chart(frame, title=title)
         .mark_bar(color="#2e86c1")
         .encode(
-            x=alt.X("claims:Q", title="Claims"),
+            x=alt.X("claims:Q", title="Claims", axis=COUNT_AXIS),
             y=alt.Y(f"{field}:N", title=axis_title, sort="-x"),
             tooltip=[field, "claims"],
         )
@@ -49,7 +51,7 @@ def claims_over_time(months: list[dict]) -> alt.Chart:
     return (
         alt.Chart(frame, title="Claims by month the article was published")
         .mark_bar(color="#2e86c1")
-        .encode(x=alt.X("yearmonth(month):T", title="Month"), y=alt.Y("claims:Q", title="Claims"),
+        .encode(x=alt.X("yearmonth(month):T", title="Month"), y=alt.Y("claims:Q", title="Claims", axis=COUNT_AXIS),
                 tooltip=[alt.Tooltip("yearmonth(month):T", title="Month"), "claims"])
     )
 

@@ -85,6 +85,11 @@ CUES = {
 JURISDICTIONS = {"US": "United States", "UK": "United Kingdom", "EU": "European Union"}
 
 
+def claims(count: int) -> str:
+    """'1 claim', '2,000 claims': a count with the right form of the word."""
+    return f"{count:,} claim" + ("" if count == 1 else "s")
+
+
 def plain(mapping: dict[str, str], code: str | None) -> str:
     """The plain-words name of a code, falling back to the code itself."""
     return mapping.get(code or "", code or "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -147,6 +148,20 @@ def test_filter_by_person_open_claim_see_facts_and_verdict(dashboard, page):
     assert "?claim=" in page.url
     shot(page, "claim-detail")
     assert page.dialogs == []
+
+
+def test_download_of_the_filtered_selection_as_claimreview(dashboard, page):
+    base, _ = dashboard
+    page.goto(f"{base}/claims")
+    page.get_by_text("8 claims match").wait_for()
+    choose(page, "stMultiSelect", "Person", "Marco Reyes")
+    page.get_by_text("The 1 claim above").wait_for()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="ClaimReview JSON-LD (schema.org)").click()
+    reviews = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert [r["itemReviewed"]["author"]["name"] for r in reviews] == ["Marco Reyes"]
+    assert reviews[0]["reviewRating"]["name"] == "unapproved_use"
+    assert download.value.suggested_filename == "healthclaims-claims.claimreview.json"
 
 
 def test_hostile_article_text_is_shown_not_run(dashboard, page):

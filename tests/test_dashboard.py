@@ -68,7 +68,7 @@ def test_claims_page_lists_all_then_filters_by_person(app):
     at.sidebar.multiselect(key="filter_people").select("Ana Vega").run()
     shown = table(at)
     assert list(shown["Person"]) == ["Ana Vega", "Ana Vega"]
-    assert "**2** claims match" in page_text(at)
+    assert "**2 claims** match" in page_text(at)
 
 
 @pytest.mark.parametrize(("key", "value", "expected"), [
@@ -182,10 +182,13 @@ def test_people_page_shows_a_persons_record(app):
     at.switch_page("views/people.py").run()
     assert not at.exception
     assert table(at)["Person"].iloc[0] == "Ana Vega"  # most-cited first
+    assert "Lena Hart" not in set(table(at)["Person"])  # an expert, not a public figure
+    at.radio(key="people_who").set_value("everyone").run()
+    assert {"Lena Hart", "Green Leaf Shop"} <= set(table(at)["Person"])
     at.selectbox(key="people_pick").select("Marco Reyes").run()
     text = page_text(at)
     assert "Marco Reyes" in [h.value for h in at.header]
-    assert "**1** claims said by or naming Marco Reyes" in text
+    assert "**1 claim** said by or naming Marco Reyes" in text
     claims = at.dataframe[2].value
     assert list(claims["Claim"]) == ["Actor Marco Reyes says CBD oil may ease his anxiety before every premiere."]
     assert claims["Verdict"].iloc[0].endswith("(unapproved_use)")

@@ -8,6 +8,7 @@ import streamlit as st
 
 from dashboard import data, downloads, freshness, tables
 from dashboard.claim_filters import describe, filter_sidebar
+from dashboard.labels import claims
 from dashboard.safe_text import md
 from store.queries import EXPORT_CAP
 
@@ -18,7 +19,7 @@ freshness.require_store()
 filters = filter_sidebar(data.query("filter_choices"))
 st.title("Claims")
 total = data.query("claim_count", filters)
-st.write(f"**{total:,}** claims match ({md(describe(filters))}).")
+st.write(f"**{claims(total)}** match ({md(describe(filters))}).")
 
 top = st.columns([2, 1, 1])
 sort = top[0].selectbox("Sort by", list(SORTS), format_func=SORTS.get, key="claims_sort")
@@ -42,7 +43,7 @@ else:
 
 st.subheader("Download this selection")
 shown = min(total, EXPORT_CAP)
-st.write(f"The {shown:,} claims above, with their articles and verdicts"
+st.write(f"The {claims(shown)} above, with their articles and verdicts"
          + (f" (the first {EXPORT_CAP:,})" if total > EXPORT_CAP else "") + ".")
 
 

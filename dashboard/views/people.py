@@ -6,16 +6,20 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts, data, freshness, tables
-from dashboard.labels import ROLES, plain
+from dashboard.labels import ROLES, claims, plain
 from dashboard.safe_text import md
 
 freshness.require_store()
 st.title("People")
-st.write("Everyone quoted making a health claim, most-cited first. Choose a person to see their record.")
+st.write("Public figures quoted making health claims, most-cited first. Choose one to see their record: "
+         "what they said, about which substances, and how it compares with the regulatory record.")
 
-people = data.query("top_people", limit=500)
+WHO = {"celebrity": "Public figures only", "everyone": "Everyone quoted (experts, writers, organisations too)"}
+who = st.radio("Show", list(WHO), format_func=WHO.get, horizontal=True, key="people_who")
+people = data.query("top_people", {"roles": ["celebrity"]} if who == "celebrity" else None, limit=500)
 if not people:
-    st.warning("No claims with a named person yet.")
+    st.warning("No claims with a named person yet." if who == "everyone" else
+               "No public figures quoted yet. Choose 'Everyone quoted' to see experts, writers and organisations.")
     st.stop()
 st.dataframe(pd.DataFrame([{"Person": p["person"], "Who": plain(ROLES, p["role"]), "Claims": p["claims"]}
                            for p in people]), hide_index=True, width="stretch", height=240)
@@ -26,7 +30,7 @@ record = data.query("person_record", person)
 st.header(person)
 roles = ", ".join(plain(ROLES, r["role"]) for r in record["roles"]) or "named in claims by others"
 span = f"{record['first']} to {record['last']}" if record["first"] else "dates unknown"
-st.write(f"**{record['claims']:,}** claims said by or naming {md(person)} ({roles}); articles from {span}.")
+st.write(f"**{claims(record['claims'])}** said by or naming {md(person)} ({roles}); articles from {span}.")
 left, right = st.columns(2)
 with left:
     if record["verdicts"]:
@@ -41,8 +45,8 @@ st.dataframe(pd.DataFrame(record["outlets"]).rename(columns={"outlet": "Outlet",
              hide_index=True)
 
 st.subheader("Claims")
-claims = data.query("claim_page", {"people": [person]}, sort="newest", limit=200)
-st.dataframe(tables.coloured(tables.claims_frame(claims)), hide_index=True, width="stretch",
+their_claims = data.query("claim_page", {"people": [person]}, sort="newest", limit=200)
+st.dataframe(tables.coloured(tables.claims_frame(their_claims)), hide_index=True, width="stretch",
              column_config=tables.COLUMN_CONFIG)
 if st.button("Show these claims on the Claims page", key="people_to_claims"):
     from dashboard.claim_filters import clear_filters

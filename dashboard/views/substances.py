@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard import charts, data, freshness
 from dashboard.claim_filters import with_forms
-from dashboard.labels import JURISDICTIONS
+from dashboard.labels import JURISDICTIONS, claims
 
 freshness.require_store()
 st.title("Substances")
@@ -49,7 +49,7 @@ st.subheader("Claims about it")
 total = data.query("claim_count", {"substances": family})
 by_verdict = data.query("claims_by_verdict", {"substances": family})
 if total:
-    st.write(f"{total:,} claims mention {substance}.")
+    st.write(f"{claims(total)} mention{'s' if total == 1 else ''} {substance}.")
     st.altair_chart(charts.verdict_bars(by_verdict, f"Verdicts on claims about {substance}"), width="stretch")
     if st.button("Show these claims on the Claims page", key="substances_to_claims"):
         from dashboard.claim_filters import clear_filters

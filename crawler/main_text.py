@@ -38,8 +38,11 @@ def extract_main_text(html: str, url: str | None = None, titles: list[str] | Non
     fast_precise = _run(html, url, titles, favor_precision=True, fast=True)
     if _words(fast_precise) >= _TRUSTED_WORDS:
         return fast_precise, "trafilatura-precision"
-    # Short or empty: let trafilatura's fallbacks (readability, jusText) and the balanced setting weigh in.
+    # Short or empty: let trafilatura's fallbacks (readability, jusText) have a say, then the balanced
+    # setting if the text is still short.
     precise = _run(html, url, titles, favor_precision=True) or fast_precise
+    if _words(precise) >= _TRUSTED_WORDS:
+        return precise, "trafilatura-precision+fallback"
     balanced = _run(html, url, titles)
     if precise and _words(precise) >= _PRECISE_MIN_SHARE * _words(balanced):
         return precise, "trafilatura-precision+fallback"

@@ -21,6 +21,7 @@ class FactIndex:
 
     def __init__(self, facts: list[dict]):
         self.facts = sorted(facts, key=lambda f: f["fact_id"])
+        self._candidates: dict[str, list[dict]] = {}
         self.by_substance: dict[str, list[dict]] = {}
         for fact in self.facts:
             self.by_substance.setdefault(fact["substance"], []).append(fact)
@@ -30,6 +31,11 @@ class FactIndex:
     def candidates(self, substance: str) -> list[dict]:
         """Facts about the substance itself, facts that name it in `covers`, and facts about its descendants
         (only for kinds in REACH_DOWN); de-duplicated, in id order."""
+        if substance not in self._candidates:
+            self._candidates[substance] = self._find(substance)
+        return self._candidates[substance]
+
+    def _find(self, substance: str) -> list[dict]:
         out: dict[str, dict] = {f["fact_id"]: f for f in self.by_substance.get(substance, [])}
         for other in family(substance) - {substance}:
             if substance in lineage(other):  # other is a descendant of the substance

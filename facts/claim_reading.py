@@ -72,7 +72,7 @@ def read_claim(claim: dict) -> ClaimReading:
     text = claim.get("text") or ""
     rules = cues.rules()
     claim_type = (claim.get("claim_type") or "other").lower()
-    conditions = [cond.canonical(c) for c in claim.get("conditions") or []]
+    conditions = [cond.canonical(c) for c in claim.get("conditions") or [] if c and isinstance(c, str)]
     if not conditions and claim_type in ("efficacy", "usage", "regulatory", "dosage", "safety"):
         # The tagger found no condition; read the checker's own condition names in the text.
         conditions = cond.named_in(text)
@@ -94,7 +94,7 @@ def read_claim(claim: dict) -> ClaimReading:
     alarms = cues.has(text, rules["safety_alarming"])
     if claim_type == "safety" or reassures:
         aspects.add("safety")
-    substances = [s for s in claim.get("substances") or [] if s]
+    substances = [s for s in claim.get("substances") or [] if s and isinstance(s, str)]
     return ClaimReading(
         claim=claim, text=text, substances=substances, conditions=conditions,
         jurisdictions=claim_jurisdictions(claim, text), aspects=aspects,

@@ -8,6 +8,7 @@ from functools import cache
 from facts.loader import read_yaml_data
 
 
+@cache
 def normal(name: str) -> str:
     """A condition name compared loosely: lower case, '_' and '-' as spaces, single spaces."""
     return re.sub(r"\s+", " ", re.sub(r"[_\-]", " ", str(name).lower())).strip()
@@ -35,21 +36,24 @@ def _table() -> tuple[dict[str, str | None], dict[str, str]]:
     return parents, names
 
 
+@cache
 def canonical(name: str) -> str:
     """The canonical id of a condition name or synonym; an unknown name is kept (normalised)."""
     return _table()[1].get(normal(name), normal(name))
 
 
-def lineage(condition: str) -> list[str]:
+@cache
+def lineage(condition: str) -> tuple[str, ...]:
     """The condition and its broader conditions, nearest first: trd -> [trd, mdd, depression, ...]."""
     parents = _table()[0]
     chain, current = [], canonical(condition)
     while current and current not in chain:
         chain.append(current)
         current = parents.get(current)
-    return chain
+    return tuple(chain)
 
 
+@cache
 def relation(claimed: str, indication: str) -> str | None:
     """How a claimed condition meets an indication: 'same', 'narrower' (claim within it), 'broader', or None.
 

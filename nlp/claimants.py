@@ -43,29 +43,46 @@ class ClaimantFinder:
         people = load("people")["people"]
         self.celebrities = {p["name"].lower() for p in people}
         self.celebrity_surnames = {p["name"].split()[-1].lower() for p in people if len(p["name"].split()) > 1}
-        self.pronouns = set(load("attribution")["pronouns"])
-        self.first_person = set(load("attribution")["first_person"])
+        attribution = load("attribution")
+        self.pronouns = set(attribution["pronouns"])
+        self.first_person = set(attribution["first_person"])
+        self.unnamed_verbs = set(attribution["unnamed_speaker_verbs"])
+        self.gender_words = {w: g for g, words in attribution["gender_cues"].items() for w in words}
 
     def __call__(self, doc: Doc) -> Doc:
         """Resolve claimants within this doc; pronouns with no antecedent here are left pending."""
-        roles_by_surname: dict[str, str] = {}
+        known_roles: dict[str, str] = {}
         people = []
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
             role = self.role_of(ent)
-            surname = ent[-1].lower_
             if role != "unknown":
-                roles_by_surname.setdefault(surname, role)
-            people.append({"name": ent.text, "role": role, "start_char": ent.start_char, "end_char": ent.end_char})
+                known_roles.setdefault(ent.text.lower(), role)
+                known_roles.setdefault(ent[-1].lower_, role)
+            people.append({"name": ent.text, "role": role, "start_char": ent.start_char, "end_char": ent.end_char,
+                           "gender": self.gender_of(ent)})
         for person in people:
             if person["role"] == "unknown":
-                person["role"] = roles_by_surname.get(person["name"].split()[-1].lower(), "unknown")
+                person["role"] = role_by_name(known_roles, person["name"])
         doc._.people = people
         quoted = quoted_tokens(doc)
         for sent in doc._.claims or []:
             sent._.claimant = self.claimant(sent, quoted, people)
         return doc
+
+    def gender_of(self, person: Span) -> str | None:
+        """'m' or 'f' from a title or kin word just before the name, or the first pronoun after it in its
+        sentence ("Jay Colton said ... helped him"); None when nothing says."""
+        doc = person.doc
+        if person.start > 0 and doc[person.start - 1].lower_ in self.gender_words:
+            return self.gender_words[doc[person.start - 1].lower_]
+        for token in doc[person.end:person.sent.end]:
+            if token.ent_type_ == "PERSON":
+                break
+            if token.lower_ in self.pronouns or token.lower_ in {"himself", "herself", "hers"}:
+                return self.gender_words.get(token.lower_)
+        return None
 
     def role_of(self, person: Span) -> str:
         """Expert by title or nearby cue, celebrity by known name or occupation cue, else unknown."""
@@ -141,6 +158,10 @@ class ClaimantFinder:
             if any(t.i in quoted for t in prev):
                 speaker = self.attributed(prev, quoted)
                 via = "quote"
+        if speaker is None and any(c.text.lower() in self.unnamed_verbs for c in self.speech_cues(sent, quoted)):
+            # Someone is reported ("my cousin ... says"), but not anyone the article names.
+            return {"name": None, "role": "unknown", "start_char": None, "end_char": None,
+                    "pending": False, "via": "attribution"}
         if speaker is None:
             first_person = any(t.lower_ in self.first_person and t.i not in quoted for t in sent)
             return {"name": None, "role": "author", "start_char": None, "end_char": None,
@@ -151,9 +172,12 @@ class ClaimantFinder:
             match = next((p for p in people if p["start_char"] == result["start_char"]), None)
             result["role"] = match["role"] if match else "unknown"
         elif speaker.kind == "pronoun":
-            antecedent = [p for p in people if p["end_char"] <= result["start_char"]]
+            gender = self.gender_words.get(doc[speaker.start].lower_)
+            result["gender"] = gender
+            antecedent = [p for p in people if p["end_char"] <= result["start_char"]
+                          and (gender is None or p.get("gender") in (None, gender))]
             named_sents = {doc.char_span(p["start_char"], p["end_char"], alignment_mode="expand").sent.start
-                           for p in antecedent}
+                           for p in people if p["end_char"] <= result["start_char"]}
             unnamed = [s for s in doc.spans.get("sources", []) if s.end_char <= result["start_char"]
                        and s.label_ != "unknown" and s.sent.start not in named_sents
                        and (not antecedent or s.start_char > antecedent[-1]["end_char"])]
@@ -166,14 +190,20 @@ class ClaimantFinder:
                 result.update(pending=True, via="pronoun")
         return result
 
-    def attributed(self, sent: Span, quoted: set[int]) -> Candidate | None:
-        """The speaker a speech verb or 'according to' marker in this sentence points at."""
+    @staticmethod
+    def speech_cues(sent: Span, quoted: set[int]) -> list[Span]:
+        """Speech verbs and 'according to' markers outside quotes that really attribute something."""
         doc = sent.doc
         # "hasn't admitted", "is said to": a speech verb inside a hedge or negation cue attributes nothing.
         softened = {i for c in doc.spans.get("context_cues", []) if sent.start <= c.start < sent.end
                     and c.label_.split(":")[0] in ("hedge", "negation") for i in range(c.start, c.end)}
-        cues = [c for c in doc.spans.get("attribution", []) if sent.start <= c.start < sent.end
+        return [c for c in doc.spans.get("attribution", []) if sent.start <= c.start < sent.end
                 and c.start not in quoted and c.label_ in ("speech", "source") and c.start not in softened]
+
+    def attributed(self, sent: Span, quoted: set[int]) -> Candidate | None:
+        """The speaker a speech verb or 'according to' marker in this sentence points at."""
+        doc = sent.doc
+        cues = self.speech_cues(sent, quoted)
         if not cues:
             return None
         people = self.candidates(sent, quoted)
@@ -232,3 +262,12 @@ def quoted_tokens(doc: Doc) -> set[int]:
     if open_at is not None:
         inside.update(range(open_at + 1, len(doc)))
     return inside
+
+
+def role_by_name(known: dict[str, str], name: str) -> str:
+    """A role given earlier to the same full name, or to the surname when only a surname is used now
+    ("Colton said" after "the rapper Jay Colton"; but "Ana Colton" is not Jay Colton)."""
+    key = name.lower()
+    if key in known:
+        return known[key]
+    return known.get(key, "unknown") if " " in key else known.get(key.split()[-1], "unknown")

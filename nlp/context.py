@@ -40,7 +40,7 @@ class ContextScope:
             stops = [c.start for c in inside if c.label_ == "terminate"
                      and (c.text.lower() != "yet" or (c.start > 0 and doc[c.start - 1].text in {",", ";"}))]
             aimed = [t for t in targets if sent.start <= t.start < sent.end]
-            found: dict[str, list[Span]] = {"hedge": [], "negation": [], "dispute": []}
+            found: dict[str, list[Span]] = {"hedge": [], "negation": [], "dispute": [], "endorse": []}
             relative = [c.start for c in inside if c.label_ == "terminate" and c.text.lower() in RELATIVE]
             for cue in inside:
                 if cue.label_ in ("terminate",) or cue.label_.startswith("pseudo"):
@@ -53,7 +53,10 @@ class ContextScope:
                 category, direction = cue.label_.split(":")
                 lo, hi = self._scope(cue, direction, sent, stops)
                 covered = any(lo <= t.start < hi or lo < t.end <= hi for t in aimed if t.start != cue.start)
-                if category == "dispute":
+                if category == "endorse":
+                    # "honestly I love that for him": the writer sides with the claim they report.
+                    found["endorse"].append(cue)
+                elif category == "dispute":
                     # The article disputing a claim need not sit within a few words of it.
                     found["dispute"].append(cue)
                     if covered and any(t.lower_ in NEGATING_WORDS for t in cue):

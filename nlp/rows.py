@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from nlp.claimants import role_by_name
 from store.ids import claim_id
 
 ROLES = ("celebrity", "expert", "author", "organisation", "unknown")
@@ -13,29 +14,31 @@ class ArticleMemory:
     """What the article has said so far about people: the last one named, and each surname's role."""
 
     def __init__(self, heading_people: list[dict] | None = None):
-        self.last: dict | None = None
+        self.people: list[dict] = []
         self.roles: dict[str, str] = {}
         self.heading_people = heading_people or []
 
     def learn(self, people: list[dict], offset: int) -> None:
         """Take in the people a doc names (in order) with their roles."""
+        self.learn_roles(people)
         for person in people:
-            surname = person["name"].split()[-1].lower()
-            if person["role"] != "unknown":
-                self.roles.setdefault(surname, person["role"])
-            self.last = dict(person, start_char=person["start_char"] + offset)
+            self.people.append(dict(person, start_char=person["start_char"] + offset))
+
+    def last(self, gender: str | None = None) -> dict | None:
+        """The person named most recently whose gender (if known) fits the pronoun's."""
+        fitting = [p for p in self.people if gender is None or p.get("gender") in (None, gender)]
+        return fitting[-1] if fitting else None
 
     def learn_roles(self, people: list[dict]) -> None:
         """Take in only the roles a doc gives people (before its claims are linked)."""
         for person in people:
             if person["role"] != "unknown":
+                self.roles.setdefault(person["name"].lower(), person["role"])
                 self.roles.setdefault(person["name"].split()[-1].lower(), person["role"])
 
     def role(self, name: str | None) -> str:
         """The role the article gave this person anywhere so far, else unknown."""
-        if not name:
-            return "unknown"
-        return self.roles.get(name.split()[-1].lower(), "unknown")
+        return role_by_name(self.roles, name) if name else "unknown"
 
     def heading_person(self, at: int) -> dict | None:
         """The person named in the nearest section heading before a position, if any."""
@@ -58,8 +61,9 @@ def doc_rows(doc: Doc, article_id: str, memory: ArticleMemory,
         claimant = dict(sent._.claimant or {"name": None, "role": "author", "pending": False, "via": "voice"})
         if claimant.get("pending"):
             # A pronoun whose person was named in an earlier passage of the article.
-            if memory.last is not None and not before:
-                claimant.update(name=memory.last["name"], role=memory.last["role"], pending=False)
+            earlier = memory.last(claimant.get("gender"))
+            if earlier is not None and not before:
+                claimant.update(name=earlier["name"], role=earlier["role"], pending=False)
             else:
                 claimant.update(role="unknown")
         if claimant.get("via") == "first_person":
@@ -69,7 +73,9 @@ def doc_rows(doc: Doc, article_id: str, memory: ArticleMemory,
         if claimant.get("role") == "unknown" and claimant.get("name"):
             claimant["role"] = memory.role(claimant["name"])
         stance = sent._.stance
-        if stance == "endorses" and claimant.get("role") != "author" and doc._.source_type != "commercial":
+        resolved_here = claimant.get("role") != (sent._.claimant or {}).get("role", "author")
+        if resolved_here and stance == "endorses" and claimant.get("role") != "author" \
+                and doc._.source_type != "commercial" and not (sent._.context_cues or {}).get("endorse"):
             # The claim turned out to be someone else's (a pronoun or heading resolved here): reported, not asserted.
             stance = "neutral"
         doses = [d for d in doc._.doses or [] if start <= d["start_char"] < end]

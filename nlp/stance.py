@@ -14,7 +14,7 @@ STATISTIC = re.compile(
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out of)\s+(?:ten|five|three|four|\d+)\b",
     re.IGNORECASE,
 )
-PRICE = re.compile(r"[$£€]\s?\d|\b\d+\s?(?:dollars|pounds|euros)\b", re.IGNORECASE)
+PRICE = re.compile(r"[$£€]\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*\s?(?:dollars|pounds|euros)\b", re.IGNORECASE)
 BACK_REFERENCES = {"this", "that", "these", "such", "the claim", "those", "it"}
 
 
@@ -43,6 +43,8 @@ class StanceRater:
             commercial = doc._.source_type in self.commercial_types
             if disputed:
                 stance = "disputes"
+            elif (sent._.context_cues or {}).get("endorse"):
+                stance = "endorses"
             elif claimant["role"] == "author" and not sent._.hedged:
                 stance = "endorses"
             elif commercial and claimant["role"] in ("organisation", "celebrity") and not sent._.hedged:
@@ -101,6 +103,10 @@ class StanceRater:
         sourced = any(c.label_ == "statistic_sources" for c in media) or any(
             a.label_ == "source" and sent.start <= a.start < sent.end for a in doc.spans.get("attribution", []))
         if not sourced:
+            absolute = [(c.start_char, c.end_char) for c in media if c.label_ == "absolute_language"]
             for m in STATISTIC.finditer(sent.text):
-                add("unsourced_statistic", m.group(0))
+                at = sent.start_char + m.start()
+                # "100% safe" is absolute language, not a statistic.
+                if not any(a <= at < b for a, b in absolute):
+                    add("unsourced_statistic", m.group(0))
         return {k: v for k, v in out.items() if v}

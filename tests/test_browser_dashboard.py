@@ -209,3 +209,22 @@ def test_every_page_renders_on_the_demo_store(tmp_path, browser):
         assert page.locator('[data-testid="stException"]').count() == 0
         shot(page, "demo-claim-opened")
     context.close()
+
+
+def test_open_page_offers_data_published_while_it_is_open(tmp_path, page):
+    """A tagging run publishes a new snapshot while the page is open: the page says so and shows it."""
+    from tests.test_dashboard_source import add_claim
+
+    db = tmp_path / "live.duckdb"
+    build_dashboard_store(db)
+    with serving(db) as base:
+        page.goto(f"{base}/")
+        claims = page.locator('[data-testid="stMetric"]').filter(has_text="Claims").locator(
+            '[data-testid="stMetricValue"]')
+        assert claims.inner_text() == "8"
+        add_claim(db)
+        page.get_by_role("button", name="Show the new data").click(timeout=40_000)
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('[data-testid=stMetricValue]')].some(e => e.innerText === '9')")
+        page.get_by_text("New data has been published").wait_for(state="detached")
+        shot(page, "live-update")

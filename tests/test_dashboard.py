@@ -148,6 +148,9 @@ def test_open_a_claim_shows_paragraph_facts_and_verdict(app, store_db):
     assert "Partly right" in text and "`partly_consistent`" in text
     assert "Spravato" in text and "accessdata.fda.gov" in text  # the fact and its source, beside the verdict
     assert "European Union" in text
+    other = [e.label for e in at.expander if e.label.startswith("Other regulatory facts")]
+    assert other == ["Other regulatory facts on ketamine (2)"]  # the DEA and UK scheduling facts
+    assert set(at.dataframe[0].value["Authority"]) == {"DEA", "Home Office"}
     assert "Demo article" in text
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import archive, data, freshness
+from dashboard.claim_filters import with_forms
 from dashboard.highlight import highlight_html
 from dashboard.labels import (
     CLAIM_TYPES,
@@ -84,6 +86,18 @@ for v in verdicts:
                 st.caption(f"Fact `{v['fact_id']}`" + (f", last verified {v['verified']}" if v.get("verified") else ""))
             else:
                 st.write("No regulatory fact in the fact base bears on this claim.")
+
+related = [f for f in data.query("substance_facts", with_forms(list(claim["substances"])))
+           if f["fact_id"] not in {v["fact_id"] for v in verdicts}]
+if related:
+    with st.expander(f"Other regulatory facts on {md(', '.join(claim['substances']))} ({len(related)})"):
+        st.dataframe(pd.DataFrame([{
+            "Date": f["date"], "Where": JURISDICTIONS.get(f["jurisdiction"], f["jurisdiction"]),
+            "Authority": f["authority"], "Decision": f["kind"], "Substance": f["substance"],
+            "What it says": f["summary"] or "", "Source": f["source_url"]} for f in related]),
+            hide_index=True, width="stretch",
+            column_config={"Source": st.column_config.LinkColumn("Source", display_text="Source"),
+                           "Date": st.column_config.DateColumn("Date", format="YYYY-MM-DD")})
 
 st.subheader("The article")
 published = claim["published"].isoformat() if claim["published"] else "date unknown"

@@ -8,6 +8,9 @@ then a fact-check page on the site disputes it.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import timedelta
+
 from demo_corpus import reports as R
 from demo_corpus.model import Article, Outlet
 
@@ -974,3 +977,23 @@ ARTICLES: list[Article] = [
         ],
     ),
 ]
+
+
+def syndicated_copy(original: Article, outlet: str, slug: str, hours_later: int) -> Article:
+    """A republished copy of a story on another outlet, pointing back with rel=canonical.
+
+    Real sites do this with wire and partner stories; the crawler should recognise the copy as another
+    appearance of the original rather than store the same claims twice. The words are the same; the
+    syndication note sits in the byline, outside the story text.
+    """
+    published = original.published_at + timedelta(hours=hours_later)
+    source = OUTLETS[original.outlet].name
+    return replace(
+        original, outlet=outlet, slug=slug, published=published.isoformat(), modified="",
+        author=f"{original.author} ({source})", claims=[], attributions=[],
+        extra={**original.extra, "canonical_path": original.path,
+               "syndication_note": f"This story first appeared in {source} and is republished with permission."},
+    )
+
+
+ARTICLES.append(syndicated_copy(ARTICLES[1], "healthbuzz", "wire/matthew-perry-ketamine-medical-examiner", 3))

@@ -188,6 +188,7 @@ def manifest(articles: list[Article]) -> dict:
             "published": a.published[:10], "author": a.author, "kind": a.kind, "people": a.people,
             "substances": a.substances, "report_urls": [r.url for r in a.reports],
             "in_feed": a.path in in_feed,
+            "syndicated_from": a.extra.get("canonical_path"),
             "claims": [{"text": text, "intended_verdict": verdict} for text, verdict in a.claims],
             "attributions": [{"text": text, "claimant": who, "role": role} for text, who, role in a.attributions],
         } for a in articles],

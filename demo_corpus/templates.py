@@ -360,7 +360,6 @@ def render_press(article: Article, outlet: Outlet) -> str:
 
 def render_cookie(article: Article, outlet: Outlet, related: list[Article]) -> str:
     """A clickbait health site: cookie banner, newsletter modal, ads, trending and related articles."""
-    url = absolute(article.path)
     meta = "\n".join([
         f'<meta property="og:title" content="{esc(article.title)}">',
         '<meta property="og:type" content="article">',
@@ -385,6 +384,7 @@ def render_cookie(article: Article, outlet: Outlet, related: list[Article]) -> s
 <article>
 <h1>{esc(article.title)}</h1>
 <p class="buzz-meta">by {esc(article.author)} &middot; Updated <time datetime="{article.published}">{us_date(article.published)}</time> &middot; <a href="#comments">128 comments</a></p>
+{f'<p class="syndication">{esc(article.extra["syndication_note"])}</p>' if "syndication_note" in article.extra else ''}
 {share_bar(article)}
 <div class="article-body">
 {body_html(article)}
@@ -398,4 +398,5 @@ def render_cookie(article: Article, outlet: Outlet, related: list[Article]) -> s
 </main>
 {footer(outlet)}
 <script>document.querySelector('.accept').onclick=function(){{document.getElementById('cookie-banner').remove();}};</script>"""
-    return page(head(article, outlet, "cookie-popup", meta, url, article.dek), body, "buzz")
+    canonical = absolute(article.extra.get("canonical_path", article.path))
+    return page(head(article, outlet, "cookie-popup", meta, canonical, article.dek), body, "buzz")

@@ -397,3 +397,18 @@ def test_serve_demo_falls_back_to_a_free_port_when_another_program_holds_it(monk
     with pytest.raises(ValueError, match="HEALTHCLAIMS_DEMO_PORT"):
         with serve_demo():
             pass
+
+
+def test_syndicated_copy_points_back_to_its_original():
+    copies = [a for a in ARTICLES if a["syndicated_from"]]
+    assert copies, "the corpus carries at least one republished story, for duplicate detection"
+    paths = {a["path"]: a for a in ARTICLES}
+    for copy in copies:
+        original = paths[copy["syndicated_from"]]
+        raw = (SITE_DIR / copy["path"].lstrip("/")).read_text(encoding="utf-8")
+        assert f'<link rel="canonical" href="{PLACEHOLDER_ORIGIN}{original["path"]}">' in raw
+        assert copy["claims"] == [] and original["claims"], "claims are labelled once, on the original"
+        story = [p for p in read(original["path"]).paragraphs if len(p) > 150]  # the story's own paragraphs
+        copy_paragraphs = read(copy["path"]).paragraphs
+        assert len(story) >= 3 and all(p in copy_paragraphs for p in story)
+        assert "first appeared in" in read(copy["path"]).visible

@@ -33,6 +33,15 @@ def _key(src: Source) -> tuple[str, int, bool]:
 
 @st.cache_data(max_entries=512, ttl=3600, show_spinner=False)
 def _cached(name: str, key: tuple[str, int, bool], args: tuple, kwargs: dict):
+    path, mtime_ns, is_snapshot = key
+    if not is_snapshot:
+        # No snapshot yet: the database file itself is read, and only for the moment of one query,
+        # because a reader holding it open would stop the next crawl or tagging run from writing.
+        reader = ReadOnlyStore(Source(Path(path), False, mtime_ns))
+        try:
+            return getattr(queries, name)(reader.cursor(), *args, **kwargs)
+        finally:
+            reader.close()
     cur = _reader(*key).cursor()
     try:
         return getattr(queries, name)(cur, *args, **kwargs)

@@ -59,7 +59,7 @@ def test_app_shows_new_data_when_the_snapshot_is_replaced(db):
     at.run()
     assert not at.exception
     assert {m.label: m.value for m in at.metric}["Claims"] == "9"
-    at.switch_page("pages/claims.py").run()
+    at.switch_page("views/claims.py").run()
     at.sidebar.multiselect(key="filter_people").select("Pia Lund").run()
     assert list(at.dataframe[0].value["Claim"]) == [EXTRA["text"]]
 
@@ -98,7 +98,7 @@ def test_dashboard_keeps_working_while_a_writer_holds_the_database(db, writer):
     at = AppTest.from_file(APP, default_timeout=30).run()
     assert not at.exception
     assert {m.label: m.value for m in at.metric}["Claims"] == "8"
-    at.switch_page("pages/claims.py").run()
+    at.switch_page("views/claims.py").run()
     assert len(at.dataframe[0].value) == 8
 
 
@@ -107,3 +107,26 @@ def test_no_snapshot_and_a_busy_writer_gives_a_plain_message(db, writer):
     at = AppTest.from_file(APP, default_timeout=30).run()
     assert not at.exception
     assert "is being written and has no read snapshot yet" in page_text(at)
+
+
+TRY_WRITER = textwrap.dedent("""
+    import sys
+    from store import Store, StoreError
+    try:
+        with Store(sys.argv[1]) as store:
+            store.record_run("tag", store.con.execute("SELECT now()::TIMESTAMP").fetchone()[0], {})
+    except StoreError as exc:
+        print(exc)
+        sys.exit(3)
+""")
+
+
+def test_reading_the_database_itself_never_locks_out_the_next_writer(db):
+    snapshot_path(db).unlink()
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    assert {m.label: m.value for m in at.metric}["Claims"] == "8"
+    assert "Reading the database" in page_text(at)
+    done = subprocess.run([sys.executable, "-c", TRY_WRITER, str(db)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stdout + done.stderr
+    at.run()  # the writer published a snapshot on closing; the app moves over to it
+    assert "Reading the snapshot" in page_text(at)

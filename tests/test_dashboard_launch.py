@@ -1,0 +1,41 @@
+"""`healthclaims dashboard`: the Streamlit command it runs, and one-line errors before anything starts."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+from dashboard.launch import streamlit_command
+from tests.dashboard_store import build_dashboard_store
+
+
+def test_streamlit_runs_headless_without_usage_statistics_on_the_given_store():
+    command = streamlit_command(Path("/data/news.duckdb"), "127.0.0.1", 8600)
+    assert command[1:4] == ["-m", "streamlit", "run"]
+    assert command[4].endswith("dashboard/app.py")
+    options = dict(zip(command[5:-3:2], command[6:-3:2]))
+    assert options["--server.headless"] == "true"
+    assert options["--browser.gatherUsageStats"] == "false"
+    assert options["--server.address"] == "127.0.0.1" and options["--server.port"] == "8600"
+    assert command[-3:] == ["--", "--db", "/data/news.duckdb"]
+
+
+def test_missing_store_is_a_one_line_error(cli, tmp_path):
+    code, out, err = cli("dashboard", "--db", tmp_path / "none.duckdb", "--port", "1")
+    assert code == 2
+    assert err == (f"healthclaims dashboard: error: no store at {tmp_path / 'none.duckdb'}: run "
+                   f"`healthclaims run --db {tmp_path / 'none.duckdb'}` first\n")
+
+
+def test_busy_or_impossible_port_is_a_one_line_error(cli, tmp_path):
+    db = tmp_path / "store.duckdb"
+    build_dashboard_store(db)
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        code, _, err = cli("dashboard", "--db", db, "--port", port)
+    assert code == 2 and err.startswith(f"healthclaims dashboard: error: cannot listen on 127.0.0.1:{port}: ")
+    assert err.count("\n") == 1
+    code, _, err = cli("dashboard", "--db", db, "--port", "70000")
+    assert (code, err) == (2, "healthclaims dashboard: error: port must be between 1 and 65535, not 70000\n")

@@ -75,13 +75,24 @@ def check_claim(claim: dict, index: FactIndex) -> list[dict]:
     for substance in reading.substances:
         facts = [f for f in index.candidates(substance)
                  if f["kind"] in kinds and (where is None or f["jurisdiction"] in where)]
+        if any(other != substance and substance in lineage(other) for other in reading.substances):
+            # "the ketamine-based medicine Spravato (esketamine)": its approvals are judged for esketamine;
+            # ketamine keeps only its legal status.
+            facts = [f for f in facts if f["kind"] == "legal_class"]
         candidates[substance] = facts
+        named = {b.lower() for b in vr.brands(substance) if vr.cues.has(reading.text, [b])}
+        if named:
+            ctx.named_brands[substance] = named
         for fact in facts:
             if fact["kind"] in vr.APPROVALS and fact["substance"] == substance:
                 rel, _ = vr.best_relation(reading, fact)
                 if rel in ("same", "narrower"):
                     ctx.approved_same_substance.add(substance)
                     ctx.approved_products.add(vr.product_key(fact))
+                fits = rel in ("same", "narrower") or (not reading.conditions and
+                                                       (not reading.years or vr.fact_year(fact) & set(reading.years)))
+                if fits and (fact.get("brand") or "").lower() in ctx.named_brands.get(substance, set()):
+                    ctx.named_brand_fits.add(substance)
             if fact["kind"] in vr.APPROVALS and reading.years and vr.fact_year(fact) & set(reading.years):
                 ctx.year_matched_products.add(vr.product_key(fact))
     verdicts: list[dict] = []
@@ -97,7 +108,7 @@ def check_claim(claim: dict, index: FactIndex) -> list[dict]:
             verdicts.append({
                 "fact_id": fact["fact_id"], "substance": fact["substance"], "jurisdiction": fact["jurisdiction"],
                 "verdict": outcome.label, "rationale": rationale(reading, fact, outcome),
-                "source_url": fact.get("source_url"),
+                "source_url": fact.get("source_url"), "_other_use": outcome.other_use,
             })
     if verdicts:
         return collapse_repeats(verdicts, {f["fact_id"]: f for fs in candidates.values() for f in fs}, reading)
@@ -115,25 +126,27 @@ def check_claim(claim: dict, index: FactIndex) -> list[dict]:
 
 
 def collapse_repeats(verdicts: list[dict], facts: dict[str, dict], reading: ClaimReading) -> list[dict]:
-    """Keep one verdict per product and label among approvals: "not approved for COVID-19" need not be said
-    once per ivermectin product. The earliest approval speaks for the product unless the claim names a brand."""
-    keep, seen = [], {}
+    """Keep one verdict per product and label among approvals (an extension repeats its product's first
+    approval), and one per substance for "not approved for this use", which every product of the substance
+    would otherwise repeat. The earliest approval speaks for the group."""
+    keep, seen = [], set()
     ordered = sorted(verdicts, key=lambda v: str(facts[v["fact_id"]].get("date") or ""))
     for verdict in ordered:
         fact = facts[verdict["fact_id"]]
         if fact["kind"] not in vr.APPROVALS:
             keep.append(verdict)
             continue
-        named = fact.get("brand") and vr.cues.has(reading.text, [fact["brand"]])
-        # Products of one substance repeat "not approved for this" with the same label; keep the first.
-        group = (fact["substance"], verdict["verdict"]) if verdict["verdict"] in ("unapproved_use", "inconsistent") \
-            and not named else (vr.product_key(fact), verdict["verdict"])
-        if group in seen and not named:
+        named = bool(fact.get("brand")) and vr.cues.has(reading.text, [fact["brand"]])
+        groups = [("product", vr.product_key(fact), verdict["verdict"])]
+        if verdict.get("_other_use") and not named:
+            groups.append(("substance", fact["substance"], verdict["verdict"]))
+        if any(g in seen for g in groups):
             continue
-        seen[group] = verdict["fact_id"]
+        seen.update(groups)
         keep.append(verdict)
     order = {v["fact_id"]: i for i, v in enumerate(verdicts)}
-    return sorted(keep, key=lambda v: order[v["fact_id"]])
+    return [{k: v for k, v in verdict.items() if not k.startswith("_")}
+            for verdict in sorted(keep, key=lambda v: order[v["fact_id"]])]
 
 
 def rationale(reading: ClaimReading, fact: dict, outcome: vr.Outcome) -> str:

@@ -73,7 +73,7 @@ def read_claim(claim: dict) -> ClaimReading:
     rules = cues.rules()
     claim_type = (claim.get("claim_type") or "other").lower()
     conditions = [cond.canonical(c) for c in claim.get("conditions") or [] if c and isinstance(c, str)]
-    if not conditions and claim_type in ("efficacy", "usage", "regulatory", "dosage", "safety"):
+    if not conditions and claim_type in ("efficacy", "dosage", "regulatory"):
         # The tagger found no condition; read the checker's own condition names in the text.
         conditions = cond.named_in(text)
     doses = [d for d in claim.get("doses") or [] if isinstance(d, dict)]
@@ -82,7 +82,9 @@ def read_claim(claim: dict) -> ClaimReading:
     denies = cues.has(text, rules["approval_denied"])
     asserts = cues.has(text, rules["approval_asserted"]) and not denies
     aspects = set()
-    if claim_type == "legal" or ((legal or schedule or uk_class) and claim_type not in ("dosage",)):
+    # "prescribed" alone makes a usage report no legal claim; in a legal or regulatory claim it does.
+    legal_cue = [w for w in legal if w != "prescription"] or (legal and claim_type in ("legal", "regulatory"))
+    if claim_type == "legal" or ((legal_cue or schedule or uk_class) and claim_type not in ("dosage",)):
         aspects.add("legal")
     if claim_type == "regulatory" or asserts or denies or cues.has(text, rules["designation"]):
         aspects.add("regulatory")

@@ -23,6 +23,14 @@ class Context:
     approved_same_substance: set[str] = field(default_factory=set)  # substances with an approval for the claim's condition
     year_matched_products: set[tuple] = field(default_factory=set)  # products with an approval in a year the claim names
     approved_products: set[tuple] = field(default_factory=set)  # products with an approval for the claim's condition
+    named_brands: dict[str, set[str]] = field(default_factory=dict)  # substance -> brands the claim names (lower case)
+    named_brand_fits: set[str] = field(default_factory=set)  # substances whose named brand's approval fits the claim
+
+
+def other_brand(reading_ctx: Context, fact: dict) -> bool:
+    """Whether the claim names a brand of this substance and this fact is about another brand."""
+    named = reading_ctx.named_brands.get(fact.get("substance"), set())
+    return bool(named) and bool(fact.get("brand")) and fact["brand"].lower() not in named
 
 
 def product_key(fact: dict) -> tuple:
@@ -38,6 +46,7 @@ class Outcome:
     lead: str
     matches: list[str] = field(default_factory=list)
     differs: list[str] = field(default_factory=list)
+    other_use: bool = False  # the fact is an approval for some other use (every product would say the same)
 
 
 def substance_names(substance: str) -> list[str]:
@@ -155,11 +164,23 @@ def judge_approval(reading: ClaimReading, substance: str, fact: dict, ctx: Conte
     if regulatory and reading.years and product_key(fact) in ctx.year_matched_products \
             and not fact_year(fact) & set(reading.years) and rel in ("same", "narrower"):
         return None  # the claim dates one approval of this product for this use; the others are not it
+    if fact.get("substance") in ctx.named_brand_fits and other_brand(ctx, fact):
+        return None  # the claim names a product whose approval fits it; other brands are not what it is about
+    if reading.denies and other_brand(ctx, fact):
+        return None  # "Ozempic for weight loss is off label" is not contradicted by Wegovy's approval
+    if cues.has(reading.text, cues.rules()["unapproved_versions"]):
+        if reading.denies or not reading.asserts_approval:
+            return None  # compounded or counterfeit copies are not the approved product
+        return Outcome("inconsistent", f"The approval is for {product}, not for compounded or copied versions.", [],
+                       ["compounded or copied versions of an approved drug are not FDA-approved"])
     if not reading.conditions:
         if not regulatory:
             return None
         if fact.get("substance") != substance and not cues.has(reading.text, substance_names(fact["substance"])):
             return None  # "ketamine may be prescribed off label" says nothing about the esketamine approval
+        if not (reading.years or reading.routes or reading.children or reading.home_use
+                or cues.has(reading.text, brands(fact["substance"]))):
+            return None  # a claim naming no use, year, product or route gives the approval nothing to check
         matches, differs = product_differences(reading, substance, fact)
         ym, yd = year_check(reading, fact)
         matches, differs = matches + ym, differs + yd
@@ -180,12 +201,13 @@ def judge_approval(reading: ClaimReading, substance: str, fact: dict, ctx: Conte
         use = _condition_phrase(reading)
         if reading.denies:
             return Outcome("consistent", f"No approval for {use} is in the record: {product} is approved only for "
-                           f"{indication}.", [f"no approval for {use}"])
+                           f"{indication}.", [f"no approval for {use}"], other_use=True)
         if regulatory and reading.asserts_approval:
             return Outcome("inconsistent", f"{product} is approved for {indication} ({fact['date']}), not for {use}.",
-                           [], [f"the approved use is {indication}, not {use}"])
+                           [], [f"the approved use is {indication}, not {use}"], other_use=True)
         return Outcome("unapproved_use", f"{use.capitalize()} is not an approved use: {product} is approved for "
-                       f"{indication} ({fact['date']}).", [], [f"the approved use is {indication}, not {use}"])
+                       f"{indication} ({fact['date']}).", [], [f"the approved use is {indication}, not {use}"],
+                       other_use=True)
     matches, differs = product_differences(reading, substance, fact)
     if rel == "broader" and cues.has(reading.text, cues.rules()["narrowing"]):
         matches.append(f"the use (a form of {claimed}: {indication})")
@@ -214,6 +236,11 @@ def judge_finding(reading: ClaimReading, substance: str, fact: dict, ctx: Contex
     if fact.get("dose"):
         return judge_dose(reading, substance, fact, ctx) if "dose" in reading.aspects else None
     finding = fact.get("finding") or ("not_approved" if fact["kind"] in ("rejection", "revocation") else None)
+    if other_brand(ctx, fact):
+        return None  # the claim is about another brand of the substance
+    if finding in ("not_recommended", "recommended") and not cues.has(reading.text, cues.rules()["recommendation"]) \
+            and "efficacy" not in reading.aspects:
+        return None  # an appraisal of NHS use says nothing of whether a medicine is licensed
     rel, claimed = best_relation(reading, fact)
     if fact.get("indications") and rel is None:
         return None
@@ -233,7 +260,7 @@ def judge_finding(reading: ClaimReading, substance: str, fact: dict, ctx: Contex
     if finding == "not_recommended":
         return Outcome("partly_consistent", lead, ym, [f"{fact['authority']} did not recommend it for {use}"] + yd)
     if "efficacy" in reading.aspects:
-        return Outcome("unapproved_use", lead, ym, [f"the claim promotes {use}, which the record does not support"] + yd)
+        return Outcome("unapproved_use", lead, ym, [f"the claim promotes its use for {use}, which the record does not support"] + yd)
     return None
 
 

@@ -138,3 +138,47 @@ def test_withdrawn_curated_fact_leaves_the_store(db_path):
         check_store(store)
         ids = {r[0] for r in store.con.execute("SELECT fact_id FROM facts").fetchall()}
         assert "ketamine-withdrawn-test-fact" not in ids and FACTS[0]["fact_id"] in ids
+
+
+def test_named_product_is_judged_and_its_siblings_left_out():
+    got = verdicts(text="Ozempic was approved by the FDA in December 2017 to treat type 2 diabetes.",
+                   substances=["semaglutide"], conditions=["type 2 diabetes"], claim_type="regulatory")
+    assert got["semaglutide-us-fda-ozempic-approval"]["verdict"] == "consistent"
+    assert "semaglutide-us-fda-rybelsus-approval" not in got
+    # the named product does not fit the claim, so the sibling that does is shown
+    got = verdicts(text="Ozempic is FDA-approved for weight loss.", substances=["semaglutide"],
+                   conditions=["weight loss"], claim_type="regulatory")
+    assert got["semaglutide-us-fda-wegovy-approval"]["verdict"] == "partly_consistent"
+
+
+def test_compounded_copies_and_revocations():
+    got = verdicts(text="Compounded semaglutide products are not FDA-approved.", substances=["semaglutide"],
+                   conditions=[], claim_type="regulatory", negated=True)
+    assert "semaglutide-us-fda-ozempic-approval" not in got
+    got = verdicts(text="On 15 June the FDA revoked the emergency use authorisation for hydroxychloroquine for COVID-19.",
+                   substances=["hydroxychloroquine"], conditions=["covid-19"], claim_type="regulatory")
+    assert got["hydroxychloroquine-us-fda-covid-eua-revoked"]["verdict"] == "consistent"
+
+
+def test_conditions_are_read_from_the_text_when_the_tagger_found_none():
+    got = verdicts(text="Ayahuasca heals trauma.", substances=["ayahuasca"], conditions=[], claim_type="efficacy")
+    assert got["dmt-us-dea-schedule-i"]["verdict"] == "unapproved_use"
+    assert "Schedule I" in got["dmt-us-dea-schedule-i"]["rationale"]
+
+
+def test_supplement_rules_separate_disease_claims_from_wellness_claims():
+    disease = verdicts(text="Vitamin C prevents colds.", substances=["vitamin c"], conditions=["common cold"],
+                       claim_type="efficacy")
+    assert disease["vitamin-c-us-fda-supplement-disease-claims"]["verdict"] == "unapproved_use"
+    wellness = verdicts(text="Vitamin C supports your immune system.", substances=["vitamin c"],
+                        conditions=["immunity"], claim_type="efficacy")
+    assert set(wellness) == {""}  # not_covered: a structure/function claim is not a disease claim
+
+
+def test_recreational_legal_claim_and_other_countries():
+    got = verdicts(text="Ketamine is legal in the UK, so you can try it on a wellness break.", substances=["ketamine"],
+                   conditions=[], claim_type="legal", jurisdictions=["UK"])
+    assert got["ketamine-uk-class-b-2014"]["verdict"] == "inconsistent"
+    got = check_claims([dict(claim_id="a", text="Australia lets psychiatrists prescribe MDMA for PTSD.",
+                             substances=["mdma"], conditions=["ptsd"], claim_type="regulatory")], FACTS)["a"]
+    assert [v["verdict"] for v in got] == ["not_covered"] and "australia" in got[0]["rationale"]

@@ -50,8 +50,12 @@ class SubstanceAnaphora:
             mine = [a for a in anaphors if sent.start <= a.start < min(sent.end, sent.start + self.max_position)]
             # Only an unambiguous antecedent: "it" after "ketamine and esketamine" could be either.
             if mine and asserts and len(ids) == 1:
-                added.append(Span(doc, mine[0].start, mine[0].end, label=antecedents[-1].label_))
-            previous = None
+                span = Span(doc, mine[0].start, mine[0].end, label=antecedents[-1].label_)
+                added.append(span)
+                substances.append(span)
+                previous = sent  # a chain: "Ketamine ... It is given ... "It does not make it approved"
+            else:
+                previous = None
         if added:
-            doc.spans["substances"] = sorted(substances + added, key=lambda s: s.start)
+            doc.spans["substances"] = sorted(substances, key=lambda s: s.start)
         return doc

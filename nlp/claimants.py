@@ -61,7 +61,7 @@ class ClaimantFinder:
                 known_roles.setdefault(ent.text.lower(), role)
                 known_roles.setdefault(ent[-1].lower_, role)
             people.append({"name": ent.text, "role": role, "start_char": ent.start_char, "end_char": ent.end_char,
-                           "gender": self.gender_of(ent)})
+                           "gender": self.gender_of(ent), "sent_start": ent.sent.start_char})
         for person in people:
             if person["role"] == "unknown":
                 person["role"] = role_by_name(known_roles, person["name"])
@@ -185,7 +185,11 @@ class ClaimantFinder:
                 # "The rapper spoke candidly ... He admitted": an unnamed person with a known role.
                 result.update(name=None, role=unnamed[-1].label_, via="pronoun")
             elif antecedent:
-                result.update(name=antecedent[-1]["name"], role=antecedent[-1]["role"], via="pronoun")
+                # The subject of the sentence that last named someone fitting, not whoever came last in it:
+                # "Elon Musk said in an interview with Don Lemon ... He said" is Musk.
+                last_sent = antecedent[-1]["sent_start"]
+                chosen = next(p for p in antecedent if p["sent_start"] == last_sent)
+                result.update(name=chosen["name"], role=chosen["role"], via="pronoun")
             else:
                 result.update(pending=True, via="pronoun")
         return result

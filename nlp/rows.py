@@ -22,12 +22,16 @@ class ArticleMemory:
         """Take in the people a doc names (in order) with their roles."""
         self.learn_roles(people)
         for person in people:
-            self.people.append(dict(person, start_char=person["start_char"] + offset))
+            self.people.append(dict(person, start_char=person["start_char"] + offset,
+                                    sent_start=person.get("sent_start", person["start_char"]) + offset))
 
     def last(self, gender: str | None = None) -> dict | None:
         """The person named most recently whose gender (if known) fits the pronoun's."""
         fitting = [p for p in self.people if gender is None or p.get("gender") in (None, gender)]
-        return fitting[-1] if fitting else None
+        if not fitting:
+            return None
+        # The first fitting person of the sentence that last named one: usually its subject.
+        return next(p for p in fitting if p["sent_start"] == fitting[-1]["sent_start"])
 
     def learn_roles(self, people: list[dict]) -> None:
         """Take in only the roles a doc gives people (before its claims are linked)."""

@@ -200,7 +200,7 @@ def test_context_cue_lists_have_directions():
     data = load("context_cues")
     directions = {c["direction"] for c in data["cues"]}
     assert directions == {"forward", "backward", "bidirectional"}
-    assert {c["category"] for c in data["cues"]} == {"negation", "pseudo", "hedge", "dispute"}
+    assert {c["category"] for c in data["cues"]} == {"negation", "pseudo", "hedge", "dispute", "endorse"}
 
 
 # -- claimants (people from the public-figures list; no NER in this pipeline) ----------------

@@ -76,7 +76,7 @@ def named_in(text: str) -> list[str]:
 
     names = _table()[1]
     found: list[str] = []
-    for name in cues.find(text, [n for n in names if len(n) >= 4]):
+    for name in cues.find(normal(text), [n for n in names if len(n) >= 4]):
         cid = names.get(normal(name))
         if cid and cid not in found:
             found.append(cid)

@@ -120,3 +120,16 @@ def test_unknown_source_and_missing_file(cli, db_path, tmp_path):
     assert code == 2 and "unknown source 'fax'" in err
     code, _, err = cli("facts", "--db", db_path, "import", "--source", "ema", tmp_path / "none.xlsx")
     assert code == 2 and "no such file" in err
+
+
+def test_imported_ema_facts_answer_claims_through_their_therapeutic_area():
+    from facts.checker import check_claims
+
+    facts, _ = ema.read_facts(EMA_XLSX)
+    saxenda = {f["fact_id"]: f for f in facts}["ema-emea-h-c-003780"]
+    assert saxenda["indications"] == ["obesity"] and saxenda["therapeutic_area"] == "Obesity, Overweight"
+    claim = {"claim_id": "s", "text": "Saxenda is approved in Europe for obesity.", "substances": ["liraglutide"],
+             "conditions": ["obesity"], "claim_type": "regulatory", "jurisdictions": ["EU"]}
+    got = {v["fact_id"]: v for v in check_claims([claim], merge_facts(load_curated(), facts))["s"]}
+    assert got["ema-emea-h-c-003780"]["verdict"] == "consistent"
+    assert got["ema-emea-h-c-003780"]["source_url"].startswith("https://www.ema.europa.eu/")

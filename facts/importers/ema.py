@@ -7,6 +7,7 @@ import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
+from facts import conditions
 from facts.importers.common import imported_fact
 from facts.importers.names import substances_for
 
@@ -54,6 +55,12 @@ def _rows(path: Path):
         raise ValueError(f"{path.name}: no EMA header row ('Medicine name', 'Product number') in the first 30 rows")
 
 
+def area_conditions(area: str) -> list[str]:
+    """Condition ids of an EMA therapeutic area; "Pain, Cancer" is cancer pain (MeSH), not cancer."""
+    found = conditions.named_in(area)
+    return ["pain"] if "pain" in found else found
+
+
 def read_facts(path: Path) -> tuple[list[dict], int]:
     """One fact per human medicine whose active substance the lexicon knows: authorised, withdrawn or refused."""
     facts, skipped = [], 0
@@ -72,6 +79,8 @@ def read_facts(path: Path) -> tuple[list[dict], int]:
             continue
         name = str(row.get("Medicine name") or "").strip()
         indication = " ".join(str(row.get("Condition / indication") or row.get("Condition/indication") or "").split())
+        area = " ".join(str(row.get("Therapeutic area") or "").split())
+        # The therapeutic area (MeSH terms such as "Obesity, Overweight") names the conditions cleanly.
         slug = re.sub(r"[^a-z0-9]+", "-", number.lower()).strip("-")
         for substance in substances:
             facts.append(imported_fact(
@@ -80,8 +89,9 @@ def read_facts(path: Path) -> tuple[list[dict], int]:
                 substance=substance, jurisdiction="EU", authority="European Commission",
                 kind="rejection" if refused else "approval", finding="not_approved" if refused else None,
                 product=f"{name} ({str(row.get('Active substance') or '').strip().lower()})", brand=name,
-                indication=indication or None, indications=[], date=day, reference=number,
-                status=status, therapeutic_area=row.get("Therapeutic area"),
+                indication=(indication[:400] + ("..." if len(indication) > 400 else "")) or None,
+                indications=area_conditions(area), therapeutic_area=area or None, date=day, reference=number,
+                status=status,
                 summary=(f"{name} ({str(row.get('Active substance') or '').strip().lower()}): EU marketing authorisation "
                          f"{'refused' if refused else 'granted'} on {day} ({number}); status in the export: {status}."),
                 source_url=str(row.get("URL") or "").strip() or "https://www.ema.europa.eu/en/medicines",

@@ -15,6 +15,13 @@ _LIST_MARK = re.compile(r"^[-•*·]\s+")
 
 
 @lru_cache(maxsize=1)
+def _strip_pattern() -> re.Pattern | None:
+    """One pattern for the pieces to cut out of lines (e.g. 'Click To Tweet' buttons glued to quotes)."""
+    pieces = json.loads(_RESOURCE.read_text(encoding="utf-8")).get("strip", [])
+    return re.compile("|".join(f"(?:{piece})" for piece in pieces), re.I) if pieces else None
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> tuple[list[tuple[re.Pattern, bool]], list[re.Pattern], int, int]:
     """(drop patterns with a 'short lines only' flag, list-heading patterns, short-line and item limits)."""
     data = json.loads(_RESOURCE.read_text(encoding="utf-8"))
@@ -78,7 +85,8 @@ def _is_headline_like(line: str) -> bool:
 
 def remove_boilerplate(text: str, titles: list[str] | None = None) -> str:
     """The text without headline repeats at the top, furniture lines and 'related' link lists."""
-    lines = [line.strip() for line in text.split("\n")]
+    strip = _strip_pattern()
+    lines = [(strip.sub("", line) if strip else line).strip() for line in text.split("\n")]
     lines = [line for line in lines if line]
     titles = [title for title in titles or [] if title]
     # The headline belongs in the title field, not the body; it appears among the first lines only.
@@ -86,7 +94,10 @@ def remove_boilerplate(text: str, titles: list[str] | None = None) -> str:
     while start < min(3, len(lines)) and is_title_repeat(lines[start], titles):
         start += 1
     kept, in_list = [], False
+    exact_titles = {" ".join(_tokens(title)) for title in titles}
     for line in lines[start:]:
+        if " ".join(_tokens(line)) in exact_titles:  # the headline repeated after a lead image or box
+            continue
         if _is_list_heading(line):
             in_list = True
             continue

@@ -139,6 +139,12 @@ def test_news_outlet_mentioning_prices_stays_news():
     "(Reporting by A. Writer; Editing by B. Editor)",
     "Advertisement",
     "We use cookies to improve your experience.",
+    "Write to Jo Bloggs at jo.bloggs@example.com",
+    "Keith Example contributed reporting from Hong Kong.",
+    "November 20, 2019 - 11:28 AMT",
+    "Updated at 1:23 p.m.",
+    "Reading time: 4 minutes",
+    "If you enjoyed this article, please consider supporting us.",
 ])
 def test_furniture_lines(line):
     """Typical furniture lines are recognised."""
@@ -147,12 +153,19 @@ def test_furniture_lines(line):
 
 @pytest.mark.parametrize("line", [
     "The singer said she follows a strict diet and signs up for every marathon.",
+    "Published in the journal Nature, the study followed 2,000 adults for ten years.",
+    "https://example.org/the-study-cited-by-the-author",
     "Doctors say there is no evidence that the newsletter's advice works, and several have written to the "
     "regulator to complain about the claims it makes about supplements and detox teas every week.",
 ])
 def test_article_lines_are_kept(line):
     """Ordinary sentences, even ones mentioning furniture words, stay."""
     assert not is_boilerplate(line)
+
+
+def test_click_to_tweet_is_cut_from_quotes():
+    """Share-button text glued to a sentence is cut off; the sentence stays."""
+    assert remove_boilerplate("Health is wealth.Click To Tweet\nMore text here.") == "Health is wealth.\nMore text here."
 
 
 def test_remove_boilerplate_headline_and_related_list():

@@ -24,6 +24,8 @@ COLUMN_CONFIG = {
 def claims_frame(rows: list[dict]) -> pd.DataFrame:
     """A page of claim_page rows as a table with plain column names."""
     return pd.DataFrame([{
+        # First, so the way into a claim is in view without scrolling sideways.
+        "Open": f"./claim?claim={r['claim_id']}",
         "Published": r["published"],
         "Person": r["claimant_name"] or "",
         "Claim": r["text"],
@@ -32,9 +34,8 @@ def claims_frame(rows: list[dict]) -> pd.DataFrame:
         "Outlet": (r["publisher"] or "") + (" (demo)" if r["is_demo"] else ""),
         "Who": plain(ROLES, r["claimant_role"]),
         "Source": plain(SOURCE_TYPES, r["source_type"]),
-        "Open": f"./claim?claim={r['claim_id']}",
-    } for r in rows], columns=["Published", "Person", "Claim", "Verdict", "Substances", "Outlet", "Who", "Source",
-                               "Open"])
+    } for r in rows], columns=["Open", "Published", "Person", "Claim", "Verdict", "Substances", "Outlet", "Who",
+                               "Source"])
 
 
 def coloured(frame: pd.DataFrame):

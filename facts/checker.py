@@ -173,12 +173,12 @@ def check_claims(claims: list[dict], facts: list[dict]) -> dict[str, list[dict]]
     return {c["claim_id"]: check_claim(c, index) for c in claims}
 
 
-def reference_key(fact: dict) -> tuple[str, str] | None:
-    """What identifies the record a fact describes: (kind, application number such as 'NDA 211243')."""
+def reference_key(fact: dict) -> tuple[str, str, str] | None:
+    """What identifies the record a fact describes: (substance, kind, application number such as 'NDA 211243')."""
     ref = fact.get("reference")
     if not ref:
         return None
-    return fact["kind"], " ".join(str(ref).upper().replace("NDA0", "NDA 0").split())
+    return fact["substance"], fact["kind"], " ".join(str(ref).upper().split())
 
 
 def merge_facts(curated: list[dict], stored: list[dict]) -> list[dict]:

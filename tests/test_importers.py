@@ -81,7 +81,7 @@ def test_ndc_schedule_column_gives_ketamine_ciii():
 
 def test_import_command_is_idempotent_and_links_to_curated(cli, db_path):
     code, out, err = cli("facts", "--db", db_path, "import", "--source", "ema", EMA_XLSX)
-    assert code == 0 and "linked_to_curated=3" in out  # Ozempic, Circadin, Slenyto
+    assert code == 0 and "linked_to_curated=9" in out  # Ozempic, Circadin, Slenyto, Saxenda, Victoza, ...
     code, out, err = cli("facts", "--db", db_path, "import", "--source", "ema", EMA_XLSX)
     assert code == 0
     code, out, err = cli("facts", "--db", db_path, "import", "--source", "openfda", OPENFDA)
@@ -97,7 +97,9 @@ def test_import_command_is_idempotent_and_links_to_curated(cli, db_path):
     merged = {f["fact_id"] for f in merge_facts(load_curated(), stored)}
     # the curated fact wins; the import of the same record stays stored but is not checked twice
     assert "esketamine-us-fda-spravato-approval" in merged and "fda-nda-211243-orig" not in merged
-    assert "ema-emea-h-c-000695" not in merged and "ema-emea-h-c-003780" in merged  # Circadin curated; Saxenda imported
+    assert "ema-emea-h-c-000695" not in merged and "ema-emea-h-c-002647" in merged  # Circadin curated; Xultophy imported
+    # a combination product's other ingredient is not linked to the curated fact of the first
+    assert "ema-emea-h-c-003687-bupropion" in merged and "ema-emea-h-c-003687-naltrexone" not in merged
 
 
 @pytest.mark.parametrize("source, name, text", [
@@ -126,10 +128,12 @@ def test_imported_ema_facts_answer_claims_through_their_therapeutic_area():
     from facts.checker import check_claims
 
     facts, _ = ema.read_facts(EMA_XLSX)
-    saxenda = {f["fact_id"]: f for f in facts}["ema-emea-h-c-003780"]
-    assert saxenda["indications"] == ["obesity"] and saxenda["therapeutic_area"] == "Obesity, Overweight"
-    claim = {"claim_id": "s", "text": "Saxenda is approved in Europe for obesity.", "substances": ["liraglutide"],
-             "conditions": ["obesity"], "claim_type": "regulatory", "jurisdictions": ["EU"]}
+    by_id = {f["fact_id"]: f for f in facts}
+    assert by_id["ema-emea-h-c-003780"]["indications"] == ["obesity"]  # Saxenda: "Obesity, Overweight"
+    xultophy = by_id["ema-emea-h-c-002647"]
+    assert xultophy["substance"] == "liraglutide" and xultophy["indications"] == ["diabetes"]
+    claim = {"claim_id": "s", "text": "Xultophy is approved in Europe for type 2 diabetes.", "substances": ["liraglutide"],
+             "conditions": ["type 2 diabetes"], "claim_type": "regulatory", "jurisdictions": ["EU"]}
     got = {v["fact_id"]: v for v in check_claims([claim], merge_facts(load_curated(), facts))["s"]}
-    assert got["ema-emea-h-c-003780"]["verdict"] == "consistent"
-    assert got["ema-emea-h-c-003780"]["source_url"].startswith("https://www.ema.europa.eu/")
+    assert got["ema-emea-h-c-002647"]["verdict"] == "consistent"
+    assert got["ema-emea-h-c-002647"]["source_url"].startswith("https://www.ema.europa.eu/")

@@ -20,10 +20,10 @@ def link_to_curated(facts: list[dict]) -> int:
     by_ref = {}
     for cur in load_curated():
         if cur.get("reference"):
-            by_ref[(cur["kind"], _ref(cur["reference"]))] = cur["fact_id"]
+            by_ref[(cur["substance"], cur["kind"], _ref(cur["reference"]))] = cur["fact_id"]
     linked = 0
     for fact in facts:
-        key = (fact["kind"], _ref(fact.get("reference") or ""))
+        key = (fact["substance"], fact["kind"], _ref(fact.get("reference") or ""))
         if key in by_ref:
             fact["linked_to"] = by_ref[key]
             linked += 1

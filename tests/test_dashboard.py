@@ -253,3 +253,36 @@ def test_missing_store_gives_one_clear_message(monkeypatch, tmp_path):
     assert [e.value for e in at.error] == [
         f"Cannot show data: no store at {tmp_path / 'absent.duckdb'}: run `healthclaims run --db "
         f"{tmp_path / 'absent.duckdb'}` first"]
+
+
+def test_hostile_names_are_escaped_wherever_markdown_shows_them(tmp_path, monkeypatch):
+    import streamlit as st
+
+    from store import Store
+
+    hostile = "[Dr Evil](javascript:alert(1)) <img src=x onerror=alert(2)> **bold**"
+    db = tmp_path / "hostile.duckdb"
+    build_dashboard_store(db)
+    with Store(db) as store:
+        text = "Dr Evil said kratom cures everything."
+        _, article_id = store.save_article({"url": "http://127.0.0.1:9/evil", "title": hostile, "text": text,
+                                            "publisher": hostile, "source_type": "blog"})
+        store.save_claims(article_id, [{"span_start": 0, "span_end": len(text), "text": text,
+                                        "claimant_name": hostile, "claimant_role": "celebrity",
+                                        "substances": ["kratom"]}])
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    monkeypatch.setenv(DB_ENV, str(db))
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    at.switch_page("views/people.py").run()
+    at.selectbox(key="people_pick").select(hostile).run()
+    assert not at.exception
+    header = at.header[0].value
+    assert "](" not in header and "<img" not in header and "**" not in header
+    assert header.replace("\\", "") == hostile.replace("<", "&lt;").replace(">", "&gt;")
+    claim_id = at.dataframe[2].value["Open"].iloc[0].split("=")[1]
+    at.query_params["claim"] = claim_id
+    at.switch_page("views/claim.py").run()
+    shown = "\n".join(m.value for m in [*at.markdown, *at.caption])  # what Markdown renders
+    assert "Dr Evil" in shown and "<img" not in shown and "](javascript" not in shown
+    assert hostile in [t.value for t in at.text]  # the title, as plain text

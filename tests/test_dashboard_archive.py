@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from crawler.archive import WarcArchive
 from dashboard.archive import archived_copy
+from dashboard.safe_text import md
 from dashboard.source import DB_ENV
 from store import Store
 from tests.dashboard_store import ARTICLES, build_dashboard_store
@@ -49,8 +50,8 @@ def test_claim_page_offers_the_archived_copy_as_a_download(archived):
     at = AppTest.from_file(APP, default_timeout=30)
     at.query_params["claim"] = ids[ANA]
     at.run()
-    at.switch_page("pages/claim.py").run()
+    at.switch_page("views/claim.py").run()
     assert not at.exception
     assert "Download the archived copy" in [b.label for b in at.get("download_button")]
-    assert f"Archived copy: WARC record {record_id}" in page_text(at)
+    assert md(f"Archived copy: WARC record {record_id}") in page_text(at)
     assert "alert(1)" not in page_text(at)  # the archived page itself is never drawn

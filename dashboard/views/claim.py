@@ -111,7 +111,7 @@ if copy.content is not None:
     # The archived page is untrusted HTML: offered as a file to open, never drawn inside the dashboard.
     links[1].download_button("Download the archived copy", copy.content, file_name=f"archived-{claim_id[:12]}.html",
                              mime=copy.mime, on_click="ignore", icon=":material/archive:")
-st.caption(copy.note + (f" Fetched {copy.fetched}." if copy.fetched else ""))
+st.caption(md(copy.note + (f" Fetched {copy.fetched}." if copy.fetched else "")))
 with st.expander("Full article text as stored"):
     st.text(claim["article_text"])
 if claim.get("appearances") and len(claim["appearances"]) > 1:
@@ -122,4 +122,4 @@ if cues:
     st.subheader("What to notice (media-literacy cues)")
     for name, words in cues.items():
         title, why = CUES.get(name, (name, ""))
-        st.write(f"**{title}**: {md(', '.join(map(str, words)))}. {why}")
+        st.write(f"**{md(title)}**: {md(', '.join(map(str, words)))}. {why}")

@@ -27,7 +27,7 @@ names = [p["person"] for p in people]
 person = st.selectbox("Person", names, key="people_pick")
 record = data.query("person_record", person)
 
-st.header(person)
+st.header(md(person))
 roles = ", ".join(plain(ROLES, r["role"]) for r in record["roles"]) or "named in claims by others"
 span = f"{record['first']} to {record['last']}" if record["first"] else "dates unknown"
 st.write(f"**{claims(record['claims'])}** said by or naming {md(person)} ({roles}); articles from {span}.")

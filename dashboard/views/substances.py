@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard import charts, data, freshness
 from dashboard.claim_filters import with_forms
 from dashboard.labels import JURISDICTIONS, claims
+from dashboard.safe_text import md
 
 freshness.require_store()
 st.title("Substances")
@@ -26,7 +27,7 @@ substance = st.selectbox("Substance", names, key="substances_pick")
 family = with_forms([substance])
 facts = data.query("substance_facts", family)
 
-st.header(substance)
+st.header(md(substance))
 if len(family) > 1:
     st.caption("Including: " + ", ".join(s for s in family if s != substance))
 if not facts:
@@ -49,7 +50,7 @@ st.subheader("Claims about it")
 total = data.query("claim_count", {"substances": family})
 by_verdict = data.query("claims_by_verdict", {"substances": family})
 if total:
-    st.write(f"{claims(total)} mention{'s' if total == 1 else ''} {substance}.")
+    st.write(f"{claims(total)} mention{'s' if total == 1 else ''} {md(substance)}.")
     st.altair_chart(charts.verdict_bars(by_verdict, f"Verdicts on claims about {substance}"), width="stretch")
     if st.button("Show these claims on the Claims page", key="substances_to_claims"):
         from dashboard.claim_filters import clear_filters

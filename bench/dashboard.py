@@ -171,7 +171,7 @@ def apply_filter_in_app(db: Path) -> float:
 
     os.environ[DB_ENV] = str(db)
     at = AppTest.from_file(APP, default_timeout=120).run()
-    at.switch_page("pages/claims.py").run()
+    at.switch_page("views/claims.py").run()
     st.cache_data.clear()
     started = time.perf_counter()
     at.sidebar.multiselect(key="filter_people").select("Bench Person 0042").run()
@@ -201,7 +201,7 @@ def run() -> list[str]:
         hello = Path(folder) / "hello.py"
         hello.write_text("import streamlit as st\nst.title('hello')\nst.write('reference page')\n")
         reference = first_render(db, str(hello))
-        for name, page in (("Overview", None), ("Claims", "pages/claims.py")):
+        for name, page in (("Overview", None), ("Claims", "views/claims.py")):
             seconds = first_render(db, APP, page)
             lines.append(f"first render, {name} page: {seconds:.2f} s (goal < {FIRST_RENDER_GOAL:.0f} s, "
                          f"{mark(seconds, FIRST_RENDER_GOAL)}; reference: a one-line Streamlit page "

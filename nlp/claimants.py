@@ -43,6 +43,7 @@ class ClaimantFinder:
         people = load("people")["people"]
         self.celebrities = {p["name"].lower() for p in people}
         self.celebrity_surnames = {p["name"].split()[-1].lower() for p in people if len(p["name"].split()) > 1}
+        self.expert_titles = set(load("roles")["expert_titles"])
         attribution = load("attribution")
         self.pronouns = set(attribution["pronouns"])
         self.first_person = set(attribution["first_person"])
@@ -87,7 +88,7 @@ class ClaimantFinder:
     def role_of(self, person: Span) -> str:
         """Expert by title or nearby cue, celebrity by known name or occupation cue, else unknown."""
         doc = person.doc
-        if person.start > 0 and doc[person.start - 1].lower_ in {"dr", "dr.", "prof", "prof.", "professor"}:
+        if person.start > 0 and doc[person.start - 1].lower_ in self.expert_titles:
             return "expert"
         sent = person.sent
         lo = max(sent.start, person.start - 6)

@@ -8,11 +8,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from nlp import extensions  # noqa: F401  (registers the Doc/Span attributes)
+from nlp.lexicon import load_substances
 from nlp.wordlists import load
-
-# Words the small model often takes for names at the start of a sentence or in a heading.
-NOT_NAMES = {"ketamine", "psilocybin", "ozempic", "wegovy", "spravato", "molly", "mdma", "botox", "doctors",
-             "experts", "researchers", "scientists", "says", "said", "dr", "dr.", "professor", "prof"}
 
 
 @Language.factory("entity_guard", default_config={"keep_labels": ["PERSON", "ORG", "GPE", "NORP"]})
@@ -27,7 +24,12 @@ class EntityGuard:
     def __init__(self, nlp: Language, keep_labels: list[str]):
         self.keep = set(keep_labels)
         self.people = PhraseMatcher(nlp.vocab, attr="ORTH")
-        for person in load("people")["people"]:
+        people = load("people")
+        # Substance names are never part of a name, nor are titles such as "Dr" or "Singer".
+        self.not_names = set(people["not_name_words"]) | {
+            t.lower() for sid, e in load_substances().items() for t in [sid, *e["synonyms"]]
+            if " " not in t and t not in e.get("ambiguous", [])}  # "Molly Harper" keeps her first name
+        for person in people["people"]:
             self.people.add("PERSON", [nlp.make_doc(person["name"])])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -40,7 +42,7 @@ class EntityGuard:
         for ent in doc.ents:
             if ent.label_ not in self.keep or taken.intersection(range(ent.start, ent.end)):
                 continue
-            ent = _trim(ent)
+            ent = self.trim(ent)
             if ent is None:
                 continue
             ents.append(ent)
@@ -50,16 +52,16 @@ class EntityGuard:
         return doc
 
 
-def _trim(ent: Span) -> Span | None:
-    """Strip titles, possessives and stray words the model includes in a person's name."""
-    start, end = ent.start, ent.end
-    doc = ent.doc
-    while start < end and (doc[start].lower_ in NOT_NAMES or doc[start].is_punct):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}):
-        end -= 1
-    if start >= end:
-        return None
-    if ent.label_ == "PERSON" and all(t.lower_ in NOT_NAMES or not t.is_title for t in doc[start:end]):
-        return None
-    return Span(doc, start, end, label=ent.label_)
+    def trim(self, ent: Span) -> Span | None:
+        """Strip titles, possessives and stray words the model includes in a name; None if nothing is left."""
+        start, end = ent.start, ent.end
+        doc = ent.doc
+        while start < end and (doc[start].lower_ in self.not_names or doc[start].is_punct):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}):
+            end -= 1
+        if start >= end:
+            return None
+        if ent.label_ == "PERSON" and all(t.lower_ in self.not_names or not t.is_title for t in doc[start:end]):
+            return None
+        return Span(doc, start, end, label=ent.label_)

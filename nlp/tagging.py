@@ -106,7 +106,9 @@ def tag_articles(nlp: Language, articles: list[dict]) -> list[tuple[list[dict], 
         heading_people = []
         for doc in tagged[i]["title"] + sorted(tagged[i]["heading"], key=lambda d: d._.offset):
             for person in doc._.people or []:
-                heading_people.append(dict(person, start_char=doc._.offset + max(person["start_char"], 0)))
+                # The title comes before everything in the text (offset -1).
+                at = -1 if doc._.offset < 0 else doc._.offset + person["start_char"]
+                heading_people.append(dict(person, start_char=at))
         memory = ArticleMemory(heading_people)
         claims, mentions = [], []
         for doc in sorted(tagged[i]["passage"], key=lambda d: d._.offset):

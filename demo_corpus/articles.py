@@ -351,8 +351,10 @@ ARTICLES: list[Article] = [
             "two or three weeks. Ketamine may help with chronic pain too, although the research is still early.",
         ],
         claims=[
-            ("Ketamine is legal in the UK, so you can try it on a wellness break in London.", "inconsistent"),
-            ("Inhalable ketamine was approved by the FDA in 2020.", "partly_consistent"),
+            ("Ketamine is legal in the UK, so you can try it on a wellness break in London.", "inconsistent",
+             "/healthbuzz/is-ketamine-legal-in-the-uk.html"),
+            ("Inhalable ketamine was approved by the FDA in 2020.", "partly_consistent",
+             "/dailyglobe/2024/03/musk-ketamine-what-is-approved.html"),
             ("Many clinics now offer ketamine infusions to treat anxiety, and some say a course of six infusions "
              "can cure it for good.", "unapproved_use"),
         ],
@@ -412,7 +414,8 @@ ARTICLES: list[Article] = [
              "Sam Trelawney", "author"),
         ],
         claims=[
-            ("The FDA has approved psilocybin for depression, so it's basically medicine now.", "inconsistent"),
+            ("The FDA has approved psilocybin for depression, so it's basically medicine now.", "inconsistent",
+             "/dailyglobe/2021/06/fact-check-fda-psilocybin-depression.html"),
         ],
     ),
     # ------------------------------------------------------------------ HealthBuzz Daily (clickbait)
@@ -491,7 +494,8 @@ ARTICLES: list[Article] = [
             "the spring.",
         ],
         claims=[
-            ("Ozempic was approved by the FDA in 2021 for weight loss.", "partly_consistent"),
+            ("Ozempic was approved by the FDA in 2021 for weight loss.", "partly_consistent",
+             "/dailyglobe/2023/12/oprah-weight-loss-medication-wegovy-ozempic.html"),
             ("Semaglutide melts fat in weeks, and you can keep the weight off after you stop.", "unapproved_use"),
         ],
     ),
@@ -556,7 +560,7 @@ ARTICLES: list[Article] = [
         ],
         claims=[
             ("MDMA-assisted therapy will be approved by the FDA for PTSD this summer, and clinics are already "
-             "training therapists.", "inconsistent"),
+             "training therapists.", "inconsistent", "/dailyglobe/2024/08/fda-declines-mdma-therapy.html"),
             ("MDMA heals PTSD in as few as three sessions.", "unapproved_use"),
         ],
     ),
@@ -709,8 +713,9 @@ ARTICLES: list[Article] = [
         ],
         claims=[
             ("Ozempic was approved by the FDA for weight loss in 2017, so anyone can ask their doctor for it.",
-             "partly_consistent"),
-            ("Semaglutide is basically a miracle drug with no side effects.", "inconsistent"),
+             "partly_consistent", "/dailyglobe/2023/12/oprah-weight-loss-medication-wegovy-ozempic.html"),
+            ("Semaglutide is basically a miracle drug with no side effects.", "inconsistent",
+             "/dailyglobe/2023/12/oprah-weight-loss-medication-wegovy-ozempic.html"),
         ],
     ),
     Article(
@@ -929,7 +934,7 @@ ARTICLES: list[Article] = [
         ],
         claims=[
             ("Ozempic got FDA approval for weight loss in 2021, which is why Hollywood can't get enough of it.",
-             "partly_consistent"),
+             "partly_consistent", "/dailyglobe/2023/12/oprah-weight-loss-medication-wegovy-ozempic.html"),
         ],
     ),
     Article(

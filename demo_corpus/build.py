@@ -189,7 +189,8 @@ def manifest(articles: list[Article]) -> dict:
             "substances": a.substances, "report_urls": [r.url for r in a.reports],
             "in_feed": a.path in in_feed,
             "syndicated_from": a.extra.get("canonical_path"),
-            "claims": [{"text": text, "intended_verdict": verdict} for text, verdict in a.claims],
+            "claims": [{"text": text, "intended_verdict": verdict, "disputed_by": rest[0] if rest else None}
+                       for text, verdict, *rest in a.claims],
             "attributions": [{"text": text, "claimant": who, "role": role} for text, who, role in a.attributions],
         } for a in articles],
     }

@@ -47,7 +47,8 @@ class Article:
     people: list[str] = field(default_factory=list)
     substances: list[str] = field(default_factory=list)
     reports: list[Report] = field(default_factory=list)
-    claims: list[tuple[str, str]] = field(default_factory=list)  # (sentence, intended verdict)
+    # (sentence, intended verdict[, path of the fact-check page on the site that disputes it])
+    claims: list[tuple[str, ...]] = field(default_factory=list)
     # (words of a claim sentence, who makes the claim, their role): the attribution a tagger should find
     attributions: list[tuple[str, str, str]] = field(default_factory=list)
     dek: str = ""

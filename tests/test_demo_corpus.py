@@ -412,3 +412,17 @@ def test_syndicated_copy_points_back_to_its_original():
         copy_paragraphs = read(copy["path"]).paragraphs
         assert len(story) >= 3 and all(p in copy_paragraphs for p in story)
         assert "first appeared in" in read(copy["path"]).visible
+
+
+def test_every_false_regulatory_claim_is_disputed_by_a_fact_check_on_the_site():
+    # The corpus's rule: regulatory statements are true unless a page repeats a false one, and then a
+    # page on the site disputes it (and a reader can follow the manifest from one to the other).
+    paths = {a["path"]: a for a in ARTICLES}
+    false_claims = [(a, c) for a in ARTICLES for c in a["claims"]
+                    if c["intended_verdict"] in ("inconsistent", "partly_consistent")]
+    assert len(false_claims) >= 6
+    for article, claim in false_claims:
+        assert article["kind"] == "repeats", f"a disputing page states a false claim: {claim['text']}"
+        checker = paths.get(claim["disputed_by"])
+        assert checker and checker["kind"] == "disputes", claim["text"]
+        assert set(checker["substances"]) & set(article["substances"]), claim["text"]

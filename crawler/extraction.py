@@ -11,7 +11,7 @@ from trafilatura.utils import load_html
 from crawler.encoding import binary_kind, decode_html, maybe_gunzip
 from crawler.language import choose_language
 from crawler.main_text import extract_main_text
-from crawler.metadata import clean_author, clean_text, normalise_date, structured_metadata
+from crawler.metadata import clean_author, clean_text, is_urlish, normalise_date, structured_metadata
 from crawler.source_type import classify_source, evidence_from_page
 
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
@@ -111,7 +111,7 @@ def _fill_metadata(result: dict, meta: dict, tree: HtmlElement, url: str | None)
     if not result["author"] or not result["publisher"] or not result["title"]:
         missing = {key for key in ("title", "author", "publisher") if not result[key]}
         for key, value in _trafilatura_metadata(tree, missing).items():
-            result[key] = result[key] or value
+            result[key] = result[key] or (None if is_urlish(value) else value)
     result["author"] = clean_author(result["author"])
     if not result["published"]:
         result["published"] = _htmldate(tree, url or result["canonical_url"])

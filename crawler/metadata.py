@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
@@ -64,6 +65,8 @@ def clean_text(value) -> str | None:
         value = next((v for v in value if isinstance(v, str) and v.strip()), None)
     if not isinstance(value, str):
         return None
+    if "&" in value:  # JSON-LD and meta values often carry HTML entities (&#8211;, &amp;)
+        value = html.unescape(value)
     text = _SPACE.sub(" ", value).strip()
     return text or None
 
@@ -90,6 +93,11 @@ def clean_author(value: str | None) -> str | None:
     return "; ".join(names) or None
 
 
+def is_urlish(text: str | None) -> bool:
+    """Whether a 'name' is really a URL (a profile or home page link)."""
+    return bool(text and _URLISH.search(text))
+
+
 def _names(value) -> list[str]:
     """Person or organisation names from a JSON-LD value (string, object, or list of either)."""
     if isinstance(value, list):
@@ -101,7 +109,7 @@ def _names(value) -> list[str]:
     text = clean_text(value)
     if not text or _URLISH.search(text):  # a profile URL is not a name
         return []
-    return [text]
+    return [text.lstrip("@") or text]
 
 
 def _types(node: dict) -> set[str]:
@@ -257,8 +265,8 @@ def structured_metadata(tree: HtmlElement, url: str | None = None) -> dict:
                                           or _names(og.get("article:author"))
                                           or _names(_meta(tags, "author", "dc.creator", "byl"))))
         or None,
-        "publisher": _first(*publisher_names, clean_text(og.get("og:site_name")), *_names(site_owner),
-                            _meta(tags, "application-name", "publisher", "dc.publisher")),
+        "publisher": _first(*publisher_names, *_names(og.get("og:site_name")), *_names(site_owner),
+                            *_names(_meta(tags, "application-name", "publisher", "dc.publisher"))),
         "site_name": _first(clean_text(og.get("og:site_name")), _meta(tags, "application-name")),
         "publisher_types": sorted(_types(publisher)) if isinstance(publisher, dict) else [],
         "published": published,

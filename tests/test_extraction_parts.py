@@ -65,6 +65,19 @@ def test_opengraph_and_meta_fallbacks():
     assert meta["author"] == "Jeanne Roux" and meta["canonical_url"] == "https://le-site.example/a"
 
 
+def test_entities_and_url_names_are_cleaned():
+    """HTML entities in JSON-LD are decoded; a URL or @handle given as a publisher name is not kept as-is."""
+    tree = fromstring(
+        '<html><head><script type="application/ld+json">{"@type": "Article", "headline": "Diet &#8211; myths '
+        '&amp; facts", "author": {"name": "https://x.example/me"}}</script>'
+        '<meta property="og:site_name" content="https://www.paper.example"><meta name="publisher" '
+        'content="@PaperDaily"></head><body><p>x</p></body></html>')
+    meta = structured_metadata(tree)
+    assert meta["title"] == "Diet \u2013 myths & facts"
+    assert meta["author"] is None
+    assert meta["publisher"] == "PaperDaily"
+
+
 @pytest.mark.parametrize("value, code", [("en-US", "en"), ("pt_BR", "pt"), ("EN", "en"), ("english", None),
                                          ("", None), (None, None)])
 def test_normalise_language(value, code):

@@ -32,10 +32,12 @@ def _restore(name: str, default) -> str:
 
 
 def _keep(name: str) -> None:
+    """Remember a widget's value for the next page that draws it."""
     st.session_state[KEPT + name] = st.session_state[PREFIX + name]
 
 
 def _multi(box, name: str, label: str, options: list, help_text: str | None = None, names=None) -> list:
+    """A multiselect filter whose choices survive page changes; returns the chosen values."""
     key = _restore(name, [])
     # Fresh data may no longer list an earlier choice; a stale choice would break the widget.
     st.session_state[key] = [v for v in st.session_state[key] if v in options]

@@ -18,6 +18,7 @@ def db_path() -> Path:
 
 @st.cache_resource(max_entries=3, show_spinner=False)
 def _reader(path: str, mtime_ns: int, is_snapshot: bool) -> ReadOnlyStore:
+    """The reader of one published file version (cached: one per file and modification time)."""
     # Keyed by modification time: a newly published snapshot gets a new reader, old ones age out.
     return ReadOnlyStore(Source(Path(path), is_snapshot, mtime_ns))
 
@@ -28,11 +29,13 @@ def source() -> Source:
 
 
 def _key(src: Source) -> tuple[str, int, bool]:
+    """The cache key of a file version: path, modification time, and whether it is a snapshot."""
     return (str(src.path), src.mtime_ns, src.is_snapshot)
 
 
 @st.cache_data(max_entries=512, ttl=3600, show_spinner=False)
 def _cached(name: str, key: tuple[str, int, bool], args: tuple, kwargs: dict):
+    """Run a named query on one file version; results are cached per version and arguments."""
     path, mtime_ns, is_snapshot = key
     if not is_snapshot:
         # No snapshot yet: the database file itself is read, and only for the moment of one query,

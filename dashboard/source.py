@@ -55,6 +55,7 @@ class ReadOnlyStore:
     ALIAS = "store"
 
     def __init__(self, source: Source):
+        """Attach the file read-only; StoreError in one line when it cannot be read."""
         self.source = source
         # DuckDB shares one instance per path within a process, so reopening a replaced snapshot by
         # path could return the old data; attaching it to a fresh in-memory database never does.

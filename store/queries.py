@@ -176,6 +176,7 @@ def claim_where(filters: dict | None) -> tuple[str, list]:
 
 
 def _cap(limit: int | None, cap: int) -> int:
+    """A row limit clipped to [0, cap]; None means the cap."""
     return max(0, min(int(limit if limit is not None else cap), cap))
 
 
@@ -231,6 +232,7 @@ def claims_selection(con: duckdb.DuckDBPyConnection, filters: dict | None = None
 
 
 def _decode_json(row: dict) -> dict:
+    """Decode a row's JSON text columns (doses, cues) in place."""
     for key in ("doses", "cues"):
         if isinstance(row.get(key), str):
             row[key] = json.loads(row[key])
@@ -289,6 +291,7 @@ def top_people(con: duckdb.DuckDBPyConnection, filters: dict | None = None, limi
 def filter_choices(con: duckdb.DuckDBPyConnection, limit: int = 2000) -> dict:
     """The values each claims filter can take, most common first, and the range of dates."""
     def column(sql: str) -> list:
+        """One column of a query's rows, at most `limit` of them."""
         return [r[0] for r in con.execute(sql, [limit]).fetchall()]
 
     dates = con.execute("SELECT min(published), max(published) FROM articles").fetchone()

@@ -113,6 +113,7 @@ def choose(page, widget: str, label: str, typed: str) -> None:
 
 
 def shot(page, name: str) -> None:
+    """Save a full-page screenshot under screenshots/ (git-ignored)."""
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / f"dashboard-{name}.png"), full_page=True)
 

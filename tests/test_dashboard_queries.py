@@ -11,6 +11,7 @@ from tests.dashboard_store import build_dashboard_store
 
 @pytest.fixture(scope="module")
 def con(tmp_path_factory):
+    """A read-only connection on the fixture store's snapshot."""
     path = tmp_path_factory.mktemp("queries") / "fixture.duckdb"
     build_dashboard_store(path)
     with duckdb.connect(str(snapshot_path(path)), read_only=True) as connection:

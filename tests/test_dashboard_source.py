@@ -22,6 +22,7 @@ EXTRA = {"url": "http://127.0.0.1:9/late/new-story", "title": "A late story", "p
 
 @pytest.fixture
 def db(tmp_path, monkeypatch):
+    """A fresh fixture store the app is pointed at, caches cleared."""
     import streamlit as st
 
     st.cache_data.clear()

@@ -31,6 +31,7 @@ def store_db(tmp_path):
 
 
 def reviews_by_claim(path) -> dict[str, dict]:
+    """The ClaimReview objects of an export file, keyed by the claim sentence."""
     reviews = json.loads(path.read_text(encoding="utf-8"))
     return {r["claimReviewed"]: r for r in reviews}
 
@@ -84,6 +85,7 @@ def test_claimreview_authors_and_ratings_per_kind_of_claimant(store_db, cli, tmp
 
 
 def selection(db, filters=None) -> list[dict]:
+    """The claims a dashboard filter selects, as claims_selection returns them."""
     with duckdb.connect(str(snapshot_path(db)), read_only=True) as con:
         return queries.claims_selection(con, filters)
 

@@ -48,6 +48,7 @@ st.write(f"The {claims(shown)} above, with their articles and verdicts"
 
 
 def _export(fmt: str, chosen: dict) -> bytes:
+    """The selection's file in one format (run only when the reader clicks the button)."""
     return downloads.selection_file(data.query("claims_selection", chosen), fmt)
 
 

@@ -47,7 +47,11 @@ class SubstanceAnaphora:
             ids = {s.label_ for s in antecedents}
             asserts = any(sent.start <= c.start < sent.end for c in cues) or any(
                 sent.start_char <= d["start_char"] < sent.end_char for d in doses)
-            mine = [a for a in anaphors if sent.start <= a.start < min(sent.end, sent.start + self.max_position)]
+            # The anaphor must start the claim, with words after it ("It is given as ..."), not end a
+            # slogan ("We're on it.").
+            words = [t for t in sent if not (t.is_punct or t.is_space)]
+            mine = [a for a in anaphors if sent.start <= a.start < min(sent.end, sent.start + self.max_position)
+                    and len(words) >= 5 and sum(1 for t in words if t.i >= a.end) >= 3]
             # Only an unambiguous antecedent: "it" after "ketamine and esketamine" could be either.
             if mine and asserts and len(ids) == 1:
                 span = Span(doc, mine[0].start, mine[0].end, label=antecedents[-1].label_)

@@ -33,6 +33,7 @@ class HealthTerms:
         context = load("slang_context")
         self.drug_context = set(context["drug_context"])
         self.other_meaning_before = set(context["other_meaning_before"])
+        self.adjacent_use = set(context["adjacent_use"])
         if substances:
             for sid, entry in load_substances().items():
                 self._add(nlp, "substance", sid, [sid, *entry.get("synonyms", [])])
@@ -76,4 +77,9 @@ class HealthTerms:
         if after is not None and after.text in {"-", "–"}:
             return False
         context = {t.lower_ for t in sent if t.i < span.start or t.i >= span.end}
-        return bool(context & self.drug_context)
+        if context & self.drug_context:
+            return True
+        # A use verb counts only right before the slang ("took K", "tried molly"), not in "take advantage
+        # of the speed".
+        near = span.doc[max(sent.start, span.start - 2):span.start]
+        return any(t.lower_ in self.adjacent_use for t in near)

@@ -27,14 +27,14 @@ _UNCLOSED_TITLE = re.compile(r"(<title[^>]*>)([^<]*)", re.I)
 FIELDS = (
     "url", "title", "text", "author", "publisher", "published", "modified", "language", "canonical_url",
     "description", "source_type", "date_source", "language_source", "headline_image", "site_name",
-    "section", "encoding", "extraction_method", "word_count",
+    "section", "paywalled", "encoding", "extraction_method", "word_count",
 )
 
 
 def _empty_result(url: str | None) -> dict:
     """A result with every field present and nothing found."""
     result = dict.fromkeys(FIELDS)
-    result.update(url=url, text="", source_type="unknown", word_count=0)
+    result.update(url=url, text="", source_type="unknown", word_count=0, paywalled=False)
     return result
 
 
@@ -102,8 +102,9 @@ def _extract_into(result: dict, html: bytes | str, url: str | None) -> None:
 def _fill_metadata(result: dict, meta: dict, tree: HtmlElement, url: str | None) -> None:
     """Copy structured metadata into result, with trafilatura and htmldate filling the gaps."""
     for key in ("title", "author", "publisher", "published", "modified", "canonical_url", "description",
-                "date_source", "headline_image", "site_name", "section"):
+                "date_source", "headline_image", "site_name", "section", "paywalled"):
         result[key] = meta.get(key)
+    result["paywalled"] = bool(result["paywalled"])
     if not result["title"]:
         result["title"] = _heading_title(tree) or _strip_site_suffix(meta.get("title_tag"))
     if not result["publisher"]:

@@ -283,6 +283,8 @@ def structured_metadata(tree: HtmlElement, url: str | None = None) -> dict:
                               _meta(tags, "description")),
         "headline_image": _first(_image(article.get("image")), clean_text(og.get("og:image")),
                                  _image(micro.get("image"))),
+        # schema.org's paywall flag: the text we get may be a teaser, which a reader should know.
+        "paywalled": str(article.get("isAccessibleForFree", "")).strip().lower() == "false" or None,
         "og_type": clean_text(og.get("og:type")),
         "jsonld_types": jsonld_types,
         "article_type": sorted(_types(article)) if article else [],

@@ -78,6 +78,15 @@ def test_entities_and_url_names_are_cleaned():
     assert meta["publisher"] == "PaperDaily"
 
 
+@pytest.mark.parametrize("flag, paywalled", [("false", True), ("False", True), ("true", None), ("", None)])
+def test_paywall_flag(flag, paywalled):
+    """schema.org isAccessibleForFree=false marks the article as paywalled (its text may be a teaser)."""
+    value = {"false": "false", "False": '"False"', "true": "true", "": '""'}[flag]
+    tree = fromstring('<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+                      f'"isAccessibleForFree": {value}}}</script></head><body><p>x</p></body></html>')
+    assert structured_metadata(tree)["paywalled"] is paywalled
+
+
 @pytest.mark.parametrize("value, code", [("en-US", "en"), ("pt_BR", "pt"), ("EN", "en"), ("english", None),
                                          ("", None), (None, None)])
 def test_normalise_language(value, code):
@@ -158,6 +167,8 @@ def test_news_outlet_mentioning_prices_stays_news():
     "Updated at 1:23 p.m.",
     "Reading time: 4 minutes",
     "If you enjoyed this article, please consider supporting us.",
+    "Subscribe to continue reading.",
+    "Already a subscriber? Log in",
 ])
 def test_furniture_lines(line):
     """Typical furniture lines are recognised."""

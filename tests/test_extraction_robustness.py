@@ -173,3 +173,19 @@ def test_cli_extract_reads_gzip_files(cli, tmp_path: Path):
     record = json.loads(out.strip().splitlines()[0])
     assert record["path"] == str(path) and "herbal tonic" in record["text"]
     assert record["url"] == "https://example.org/tonic"
+
+
+def test_page_over_the_size_limit_is_skipped():
+    """A page past MAX_HTML_CHARS is skipped with its size, before any parsing."""
+    from crawler.extraction import MAX_HTML_CHARS
+
+    huge = "<html><body>" + "x" * (MAX_HTML_CHARS + 1) + "</body></html>"
+    result = extract_article(huge)
+    assert result["text"] == "" and result["skipped"].startswith("page too large")
+
+
+def test_unclosed_title_does_not_swallow_the_page():
+    """An unclosed <title> (the parser would read the whole page as title text) is closed for us."""
+    result = extract_article(f"<html><head><title>Tonic claims<body><article>{ARTICLE}</article></body></html>")
+    assert "cognitive behavioural therapy" in result["text"]
+    assert result["title"] and "<" not in result["title"]

@@ -51,7 +51,7 @@ class SubstanceAnaphora:
             # slogan ("We're on it.").
             words = [t for t in sent if not (t.is_punct or t.is_space)]
             mine = [a for a in anaphors if sent.start <= a.start < min(sent.end, sent.start + self.max_position)
-                    and len(words) >= 5 and sum(1 for t in words if t.i >= a.end) >= 3]
+                    and len(words) >= 5 and any(t.i >= a.end for t in words)]
             # Only an unambiguous antecedent: "it" after "ketamine and esketamine" could be either.
             if mine and asserts and len(ids) == 1:
                 span = Span(doc, mine[0].start, mine[0].end, label=antecedents[-1].label_)

@@ -86,6 +86,7 @@ def test_substances_are_found_by_name_brand_and_slang(nlp, text, expected):
     "Folic acid is added to flour.",
     "The K-pop group performed on Saturday.",
     "Plan K was the last option on the table.",
+    "You need new devices to take full advantage of the speed.",
 ])
 def test_ambiguous_slang_without_drug_context_is_not_a_substance(nlp, text):
     assert list(nlp(text).spans["substances"]) == []
@@ -172,6 +173,11 @@ def test_it_after_a_substance_sentence_carries_the_claim(nlp):
     doc = nlp("Ketamine is not approved for depression. In studies it is given as 0.5 mg/kg over 40 minutes.")
     assert [s._.claim_type for s in doc._.claims] == ["regulatory", "dosage"]
     assert [s.label_ for s in doc._.claims[1]._.substances] == ["ketamine"]
+
+
+def test_it_closing_a_slogan_is_not_a_substance(nlp):
+    doc = nlp("The campaign slogan is about meth. We're on it.")
+    assert [s.label_ for s in doc.spans["substances"]] == ["methamphetamine"]
 
 
 # -- context: negation, hedging, dispute, stance ---------------------------------------------

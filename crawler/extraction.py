@@ -34,7 +34,7 @@ FIELDS = (
 def _empty_result(url: str | None) -> dict:
     """A result with every field present and nothing found."""
     result = dict.fromkeys(FIELDS)
-    result.update(url=url, text="", source_type="unknown", word_count=0, paywalled=False)
+    result.update(url=url, text="", source_type="unknown", source_scores={}, word_count=0, paywalled=False)
     return result
 
 
@@ -45,7 +45,8 @@ def extract_article(html: bytes | str, url: str | None = None) -> dict:
     try:
         _extract_into(result, html, url)
     except Exception as exc:  # noqa: BLE001 - one strange page must never stop a crawl; say why instead
-        result["error"] = f"extraction failed: {type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}"
+        first_line = str(exc).splitlines()[0][:200] if str(exc) else ""
+        result["error"] = f"extraction failed: {type(exc).__name__}: {first_line}"
         result["text"] = result.get("text") or ""
     return result
 

@@ -189,3 +189,18 @@ def test_unclosed_title_does_not_swallow_the_page():
     result = extract_article(f"<html><head><title>Tonic claims<body><article>{ARTICLE}</article></body></html>")
     assert "cognitive behavioural therapy" in result["text"]
     assert result["title"] and "<" not in result["title"]
+
+
+def test_internal_failure_becomes_an_error_field(monkeypatch):
+    """If a library deep inside fails on some page, the caller gets text '' and a one-line error."""
+    import crawler.extraction as extraction
+
+    def explode(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded\nwhile walking the tree")
+
+    monkeypatch.setattr(extraction, "extract_main_text", explode)
+    result = extract_article(page().encode("utf-8"), url="https://example.org/x")
+    assert_well_formed(result)
+    assert result["text"] == ""
+    assert result["error"] == "extraction failed: RecursionError: maximum recursion depth exceeded"
+    assert result["url"] == "https://example.org/x"

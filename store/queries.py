@@ -102,7 +102,7 @@ def search_terms(text: str | None) -> list[str]:
 def claim_where(filters: dict | None) -> tuple[str, list]:
     """A WHERE clause (over the summary CTE) and its parameters for a filter dict; unknown keys are errors.
 
-    Keys: people, roles, substances, conditions, claim_types, verdicts, stances, source_types, outlets
+    Keys: claim_ids, people, roles, substances, conditions, claim_types, verdicts, stances, source_types, outlets
     (lists; empty means any), hedged (True/False/None), date_from, date_to (dates), search (text),
     cue (one of CUE_NAMES, or "any" for at least one), include_demo (False drops demo articles).
     """
@@ -114,7 +114,7 @@ def claim_where(filters: dict | None) -> tuple[str, list]:
         "source_types": "source_type", "outlets": "publisher",
     }
     unknown = set(filters) - set(in_lists) - {
-        "people", "substances", "conditions", "verdicts", "hedged", "date_from", "date_to", "search",
+        "claim_ids", "people", "substances", "conditions", "verdicts", "hedged", "date_from", "date_to", "search",
         "cue", "include_demo",
     }
     if unknown:
@@ -124,6 +124,10 @@ def claim_where(filters: dict | None) -> tuple[str, list]:
         if values:
             clauses.append(f"list_contains(?, {column})")
             params.append(values)
+    chosen_ids = list(filters.get("claim_ids") or [])
+    if chosen_ids:
+        clauses.append("list_contains(?, claim_id)")
+        params.append(chosen_ids)
     people = list(filters.get("people") or [])
     if people:
         # A person filter keeps claims they made and claims that name them.

@@ -148,6 +148,10 @@ def test_filter_by_person_open_claim_see_facts_and_verdict(dashboard, page):
     assert "The Daily Globe" in text and "2024-03-18" in text
     assert "?claim=" in page.url
     shot(page, "claim-detail")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download as ClaimReview (JSON-LD)").click()
+    reviews = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert [r["claimReviewed"] for r in reviews] == [mark.inner_text()]
     assert page.dialogs == []
 
 

@@ -152,6 +152,12 @@ def test_open_a_claim_shows_paragraph_facts_and_verdict(app, store_db):
     assert other == ["Other regulatory facts on ketamine (2)"]  # the DEA and UK scheduling facts
     assert set(at.dataframe[0].value["Authority"]) == {"DEA", "Home Office"}
     assert "Demo article" in text
+    citation = at.code[0].value
+    assert f"Claim: {ANA}" in citation and "Verdict: partly_consistent (Partly right)" in citation
+    assert "URL: http://127.0.0.1:9/globe/ana-vega-ketamine" in citation and "Source: https://www.ema.europa.eu" in citation
+    assert "Download as ClaimReview (JSON-LD)" in [b.label for b in at.get("download_button")]
+    at.button(key="claim_person_claims").click().run()
+    assert list(table(at)["Person"]) == ["Ana Vega", "Ana Vega"]
 
 
 def test_claim_detail_escapes_hostile_article(app, store_db):

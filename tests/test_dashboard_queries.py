@@ -74,3 +74,8 @@ def test_claim_verdicts_carry_their_facts(con):
 def test_any_cue_keeps_only_claims_with_a_warning_sign(con):
     people = {r["claimant_name"] for r in queries.claim_page(con, {"cue": "any"})}
     assert people == {"Ana Vega", "Marco Reyes", "Green Leaf Shop", "Jules Okafor", "Zed"}
+
+
+def test_claim_ids_filter_selects_exactly_those_claims(con):
+    ids = [r["claim_id"] for r in queries.claim_page(con, {}, limit=3)]
+    assert {r["claim_id"] for r in queries.claims_selection(con, {"claim_ids": ids[:2]})} == set(ids[:2])

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import archive, data, freshness
-from dashboard.claim_filters import with_forms
+from dashboard import archive, data, downloads, freshness
+from dashboard.claim_filters import clear_filters, with_forms
 from dashboard.highlight import highlight_html
 from dashboard.labels import (
     CLAIM_TYPES,
@@ -104,18 +104,43 @@ published = claim["published"].isoformat() if claim["published"] else "date unkn
 st.text(claim["article_title"] or "(no title)")
 st.write(f"{md(claim['publisher'] or 'Unknown outlet')} ({plain(SOURCE_TYPES, claim['source_type'])}), "
          f"published {published}")
-links = st.columns([1, 1, 3])
-links[0].link_button("Open the original page", claim["article_url"], icon=":material/open_in_new:")
+links = st.container(horizontal=True)
+links.link_button("Open the original page", claim["article_url"], icon=":material/open_in_new:")
 copy = archive.archived_copy(claim.get("warc_file"), claim.get("warc_record_id"), data.db_path().parent)
 if copy.content is not None:
     # The archived page is untrusted HTML: offered as a file to open, never drawn inside the dashboard.
-    links[1].download_button("Download the archived copy", copy.content, file_name=f"archived-{claim_id[:12]}.html",
+    links.download_button("Download the archived copy", copy.content, file_name=f"archived-{claim_id[:12]}.html",
                              mime=copy.mime, on_click="ignore", icon=":material/archive:")
 st.caption(md(copy.note + (f" Fetched {copy.fetched}." if copy.fetched else "")))
 with st.expander("Full article text as stored"):
     st.text(claim["article_text"])
 if claim.get("appearances") and len(claim["appearances"]) > 1:
     st.write("Also seen at: " + md(", ".join(claim["appearances"][1:])))
+
+st.subheader("Cite or share this claim")
+citation = "\n".join([
+    f"Claim: {claim['text']}",
+    f"Said by: {claim['claimant_name'] or 'not named'} ({claim['claimant_role']})",
+    f"Article: {claim['article_title'] or '(no title)'}, {claim['publisher'] or 'unknown outlet'}, {published}",
+    f"URL: {claim['article_url']}",
+    *([f"Archived: WARC record {claim['warc_record_id']} in {claim['warc_file']}"] if claim.get("warc_record_id") else []),
+    f"Verdict: {label or 'unchecked'} ({verdict(label).name})",
+    *[f"Source: {url}" for url in dict.fromkeys(v["source_url"] for v in verdicts if v.get("source_url"))],
+    f"Claim id: {claim_id}",
+])
+# st.code shows text literally (no Markdown, no HTML) and has a copy button.
+st.code(citation, language=None, wrap_lines=True)
+share = st.container(horizontal=True)
+share.download_button(
+    "Download as ClaimReview (JSON-LD)",
+    data=lambda: downloads.selection_file(data.query("claims_selection", {"claim_ids": [claim_id]}), "claimreview"),
+    file_name=f"claimreview-{claim_id[:12]}.json", mime="application/ld+json", on_click="ignore",
+    key="claim_claimreview")
+if claim["claimant_name"] and share.button(f"All claims by or about {md(claim['claimant_name'][:40])}",
+                                               key="claim_person_claims"):
+    clear_filters()
+    st.session_state["kept_people"] = [claim["claimant_name"]]
+    st.switch_page("views/claims.py")
 
 cues = {name: words for name, words in (claim.get("cues") or {}).items() if words}
 if cues:

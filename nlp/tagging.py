@@ -80,43 +80,45 @@ def passages(sentences: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:
 
 
 def tag_articles(nlp: Language, articles: list[dict]) -> list[tuple[list[dict], list[dict]]]:
-    """Claims and mentions for each article (already known to be taggable), in order."""
+    """Claims and mentions for each article (already known to be taggable), in order.
+
+    Docs stream through the pipeline and become rows at once, so a 5 MB article never holds all its
+    passages' Docs in memory. Per article the title and headings come first (their people are what
+    first-person sentences below them are attributed to), then the passages in text order.
+    """
     screened = screen(nlp, articles)
-    jobs: list[tuple[Doc, tuple[int, str]]] = []
+    results: list[tuple[list[dict], list[dict]]] = [([], []) for _ in articles]
+    memories = [ArticleMemory() for _ in articles]
+    indexes = [{start: n for n, (start, _, _) in enumerate(item.sentences)} for item in screened]
+    for doc, (i, kind) in nlp.pipe(_jobs(nlp, screened), as_tuples=True, batch_size=64):
+        if kind == "passage":
+            claims, mentions = doc_rows(doc, screened[i].article["article_id"], memories[i], indexes[i])
+            results[i][0].extend(claims)
+            results[i][1].extend(mentions)
+            continue
+        for person in doc._.people or []:
+            # The title comes before everything in the text (offset -1).
+            at = -1 if doc._.offset < 0 else doc._.offset + person["start_char"]
+            memories[i].heading_people.append(dict(person, start_char=at))
+    return results
+
+
+def _jobs(nlp: Language, screened: list[Screened]) -> Iterable[tuple[Doc, tuple[int, str]]]:
+    """(Doc, (article number, kind)) for the full pipeline: title, headings, then passages, per article."""
     for i, item in enumerate(screened):
         text = item.article["text"]
         source_type = item.article.get("source_type") or "unknown"
         spans = passages(item.sentences)
-        heads = [h for h in item.headings if spans and h[0] < spans[-1][1]]
+        if not spans:
+            continue
         title = (item.article.get("title") or "").strip()
-        for kind, (start, end) in [("heading", h) for h in heads] + [("passage", p) for p in spans]:
-            doc = nlp.make_doc(text[start:end])
-            doc._.offset, doc._.source_type = start, source_type
-            jobs.append((doc, (i, kind)))
-        if title and spans:
-            doc = nlp.make_doc(title)
-            doc._.offset, doc._.source_type = -1, source_type
-            jobs.append((doc, (i, "title")))
-    tagged: list[dict[str, list[Doc]]] = [{"heading": [], "passage": [], "title": []} for _ in articles]
-    for doc, (i, kind) in nlp.pipe(jobs, as_tuples=True, batch_size=64):
-        tagged[i][kind].append(doc)
-    results = []
-    for i, item in enumerate(screened):
-        index = {start: n for n, (start, _, _) in enumerate(item.sentences)}
-        heading_people = []
-        for doc in tagged[i]["title"] + sorted(tagged[i]["heading"], key=lambda d: d._.offset):
-            for person in doc._.people or []:
-                # The title comes before everything in the text (offset -1).
-                at = -1 if doc._.offset < 0 else doc._.offset + person["start_char"]
-                heading_people.append(dict(person, start_char=at))
-        memory = ArticleMemory(heading_people)
-        claims, mentions = [], []
-        for doc in sorted(tagged[i]["passage"], key=lambda d: d._.offset):
-            c, m = doc_rows(doc, item.article["article_id"], memory, index)
-            claims += c
-            mentions += m
-        results.append((claims, mentions))
-    return results
+        pieces = [("title", -1, title)] if title else []
+        pieces += [("heading", a, text[a:b]) for a, b in item.headings if a < spans[-1][1]]
+        pieces += [("passage", a, text[a:b]) for a, b in spans]
+        for kind, offset, piece in pieces:
+            doc = nlp.make_doc(piece)
+            doc._.offset, doc._.source_type = offset, source_type
+            yield doc, (i, kind)
 
 
 def tag_text(text: str, source_type: str = "unknown", title: str = "", article_id: str = "text",

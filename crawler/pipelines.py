@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from urllib.parse import urlsplit
 
 from scrapy import signals
 from scrapy.exceptions import DropItem, NotConfigured
 
+from crawler.batch_writer import BatchWriter
 from crawler.duplicates import nearest, simhash
 from crawler.extraction import extract_article
 from crawler.items import CrawlEvent, FetchedPage
@@ -15,11 +17,12 @@ from store import Store, ids
 
 # Fewer words than this is a home page, a section list or a stub, not an article worth checking.
 MIN_ARTICLE_WORDS = 40
+FLUSH_SECONDS = 2.0
 COUNTERS = ("pages", "stored", "unchanged", "revised", "duplicates", "skipped", "errors")
 
 
-def _store(crawler) -> Store:
-    """The store the StoreArticles pipeline opened for this crawl."""
+def _store(crawler) -> BatchWriter:
+    """The crawl's batched store writer, opened by the StoreArticles pipeline."""
     store = getattr(crawler, "store", None)
     if store is None:
         raise RuntimeError("the StoreArticles pipeline must be enabled: it owns the store connection")
@@ -157,9 +160,11 @@ class StoreArticles:
         self.db_path = s.get("HEALTHCLAIMS_DB")
         self.crawl_id = s.get("HEALTHCLAIMS_CRAWL_ID")
         self.demo = s.getbool("HEALTHCLAIMS_DEMO")
-        self.publish_every = s.getint("HEALTHCLAIMS_PUBLISH_EVERY", 200)
-        self.store: Store | None = None
-        self.since_publish = 0
+        # 0 = never mid-crawl (a host that writes in its own transactions publishes between them).
+        self.publish_seconds = s.getfloat("HEALTHCLAIMS_PUBLISH_SECONDS", 0.0)
+        self.store: BatchWriter | None = None
+        self.last_publish = time.monotonic()
+        self.flusher = None
         self.ran_dry = False
 
     @classmethod
@@ -176,15 +181,22 @@ class StoreArticles:
 
     def open_spider(self, spider=None):
         """Open the store (the one writer of this process) and share it with the other components."""
-        self.store = Store(self.db_path)
+        from twisted.internet import task
+
+        self.store = BatchWriter(Store(self.db_path), self.crawl_id)
         self.crawler.store = self.store
         for name in COUNTERS:
             self.crawler.stats.set_value(f"healthclaims/{name}", 0)
+        # A slow, polite crawl still lands in the store (and survives a kill) every few seconds.
+        self.flusher = task.LoopingCall(self.store.flush)
+        self.flusher.start(FLUSH_SECONDS, now=False)
 
     def close_spider(self, spider=None):
         """Mark the crawl finished unless it was cut short, then close (which publishes a snapshot)."""
         if self.store is None:
             return
+        if self.flusher is not None and self.flusher.running:
+            self.flusher.stop()
         # Scrapy sets finish_reason only after pipelines close; idleness tells a finished crawl apart.
         if self.ran_dry:
             self.store.finish_crawl(self.crawl_id)
@@ -249,9 +261,9 @@ class StoreArticles:
         counter = {"duplicate": "duplicates", "error": "errors", "listed": None}.get(outcome, outcome)
         if counter:
             self.count(counter)
-        self.since_publish += 1
-        if self.since_publish >= self.publish_every:
-            self.since_publish = 0
+        # A snapshot copies the whole file: by the clock, not per page, so big stores stay cheap.
+        if self.publish_seconds and time.monotonic() - self.last_publish >= self.publish_seconds:
+            self.last_publish = time.monotonic()
             self.store.publish()
 
     @staticmethod

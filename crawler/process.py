@@ -13,8 +13,8 @@ from pathlib import Path
 from crawler.settings import build_settings, job_folder
 
 
-def run_crawl(urls: list[str], db_path: str, options: dict) -> dict:
-    """Run one crawl to the end in this process; returns the summary counts."""
+def run_crawl(urls: list[str], db_path: str, options: dict, stats_out: dict | None = None) -> dict:
+    """Run one crawl to the end in this process; returns the summary counts (stats_out gets Scrapy's stats)."""
     from scrapy.crawler import CrawlerProcess
 
     from crawler.keywords import KeywordFilter
@@ -36,7 +36,10 @@ def run_crawl(urls: list[str], db_path: str, options: dict) -> dict:
     crawler = process.create_crawler(ArticleSpider)
     process.crawl(crawler, start_urls=urls, max_pages=options.get("max_pages"), depth=options.get("depth", 2))
     process.start()
-    return summary_from_stats(crawler.stats.get_stats())
+    stats = crawler.stats.get_stats()
+    if stats_out is not None:
+        stats_out.update(stats)
+    return summary_from_stats(stats)
 
 
 def main(argv: list[str]) -> int:

@@ -109,7 +109,7 @@ def build_settings(urls: list[str], db_path: str, options: dict) -> dict:
         "HEALTHCLAIMS_CRAWL_ID": crawl_id(urls),
         "HEALTHCLAIMS_DEMO": bool(options.get("demo")),
         "HEALTHCLAIMS_QUIET": bool(options.get("quiet")),
-        "HEALTHCLAIMS_PUBLISH_EVERY": 200,
+        "HEALTHCLAIMS_PUBLISH_SECONDS": 30,
         "HEALTHCLAIMS_KEYWORDS": options.get("keywords") or "",
         "HEALTHCLAIMS_KEYWORD_FILE": options.get("keyword_file") or "",
         "HEALTHCLAIMS_NO_KEYWORDS": bool(options.get("no_keywords")),

@@ -26,7 +26,14 @@ from scrapy_redis.queue import PriorityQueue
 from scrapy_redis.scheduler import Scheduler
 from scrapy_redis.spiders import RedisMixin
 
-from crawler.distributed_frontier import Frontier, crawl_finished, frontier_status, push_seeds
+from crawler.distributed_frontier import (
+    Frontier,
+    crawl_finished,
+    crawl_is_local,
+    frontier_status,
+    note_start_hosts,
+    push_seeds,
+)
 from crawler.distributed_items import ItemQueue, encode_item
 from crawler.distributed_keys import DEFAULT_PREFIX, RedisKeys, check_redis_url, connect
 from crawler.items import CrawlEvent, FetchedPage
@@ -36,6 +43,10 @@ from store import ids
 # The store-side pipelines run in the ingester, the one process that opens the store.
 STORE_PIPELINES = ("crawler.pipelines.SkipUnchanged", "crawler.pipelines.FindDuplicates",
                    "crawler.pipelines.StoreArticles")
+# The worker's summary; pages, skipped and errors share their names with a one-process crawl's
+# counters, so the live progress display reads them unchanged.
+WORKER_COUNTERS = ("healthclaims/pages", "healthclaims/skipped", "healthclaims/errors",
+                   "healthclaims/worker/sent_to_ingester", "healthclaims/worker/requeued")
 DEFAULT_LEASE = 30.0
 DEFAULT_IDLE_EXIT = 5.0
 
@@ -53,10 +64,15 @@ def worker_settings(urls: list[str], db_path: str, options: dict) -> dict:
     redis_url = check_redis_url(options["redis"])
     keys = RedisKeys(options.get("redis_prefix") or DEFAULT_PREFIX)
     worker = options.get("worker_id") or default_worker_id()
+    client = connect(redis_url)
+    note_start_hosts(client, keys, urls)
+    if options.get("polite") is None:
+        # Politeness follows the whole shared crawl, not this worker's own (maybe empty) URL list.
+        options = dict(options, polite=not crawl_is_local(client, keys))
     settings = build_settings(urls, db_path, options)
     pipelines = {k: v for k, v in settings["ITEM_PIPELINES"].items() if k not in STORE_PIPELINES}
     pipelines["crawler.distributed.PushItems"] = 900
-    crawl_id = crawl_id_of(connect(redis_url), keys)
+    crawl_id = crawl_id_of(client, keys)
     log_file = os.path.join(os.path.dirname(settings["LOG_FILE"]), f"worker-{worker}.log")
     settings.update({
         "ITEM_PIPELINES": pipelines,
@@ -95,8 +111,7 @@ def run_worker(urls: list[str], db_path: str, options: dict) -> dict:
     process.crawl(crawler, start_urls=urls, max_pages=options.get("max_pages"), depth=options.get("depth", 2))
     process.start()
     stats = crawler.stats.get_stats()
-    return {name: int(stats.get(f"healthclaims/worker/{name}", 0) or 0)
-            for name in ("pages", "skipped", "events", "requeued")}
+    return {name.rsplit("/", 1)[-1]: int(stats.get(name, 0) or 0) for name in WORKER_COUNTERS}
 
 
 def seed_urls(redis_url: str, urls: list[str], prefix: str = DEFAULT_PREFIX) -> dict:
@@ -316,15 +331,19 @@ class PushItems:
     def process_item(self, item):
         """Push the item (synchronously: the request counts as finished only after this returns)."""
         self.queue.push(encode_item(item, self.worker))
-        self._count("pages" if isinstance(item, FetchedPage) else "events" if isinstance(item, CrawlEvent) else None)
+        self._count("worker/sent_to_ingester")
+        if isinstance(item, FetchedPage):
+            self._count("pages")
+        elif isinstance(item, CrawlEvent) and item.outcome in ("error", "skipped"):
+            self._count({"error": "errors", "skipped": "skipped"}[item.outcome])
         return item
 
     def item_dropped(self, item, response, exception, spider=None):
         """A page an earlier pipeline dropped is still logged in the store, with the reason."""
         if self.queue is not None and isinstance(item, FetchedPage):
             self.queue.push(encode_item(item, self.worker, kind="DroppedPage", reason=str(exception)))
-            self._count("skipped")
+            for name in ("worker/sent_to_ingester", "pages", "skipped"):
+                self._count(name)
 
-    def _count(self, name: str | None) -> None:
-        if name:
-            self.crawler.stats.inc_value(f"healthclaims/worker/{name}")
+    def _count(self, name: str) -> None:
+        self.crawler.stats.inc_value(f"healthclaims/{name}")

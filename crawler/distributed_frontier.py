@@ -108,11 +108,28 @@ class Frontier:
         return moved
 
 
+def note_start_hosts(client, keys: RedisKeys, urls: list[str]) -> None:
+    """Count the crawl's start URLs on this machine and elsewhere (politeness is decided from this)."""
+    from crawler.settings import is_local
+
+    for url in urls:
+        client.incr(keys.local_starts if is_local([url]) else keys.remote_starts)
+
+
+def crawl_is_local(client, keys: RedisKeys) -> bool:
+    """True only if start URLs were given and every one of them is on loopback or a file.
+
+    A worker may start before any start URL is known; it is then polite, which is always safe.
+    """
+    return int(client.get(keys.local_starts) or 0) > 0 and int(client.get(keys.remote_starts) or 0) == 0
+
+
 def push_seeds(client, keys: RedisKeys, urls: list[str], meta: dict | None = None) -> int:
     """Queue start URLs for whichever worker is free next; returns how many were queued."""
     if not urls:
         return 0
     entries = [json.dumps({"url": url, "meta": meta or {}}, sort_keys=True) for url in urls]
+    note_start_hosts(client, keys, urls)
     client.rpush(keys.seeds, *entries)
     return len(entries)
 

@@ -49,6 +49,16 @@ class RedisKeys:
         """Sorted set: worker id -> time of its last heartbeat (Redis server clock)."""
         return f"{self.prefix}:workers"
 
+    @property
+    def local_starts(self) -> str:
+        """Counter: start URLs on loopback (or files)."""
+        return f"{self.prefix}:starts:local"
+
+    @property
+    def remote_starts(self) -> str:
+        """Counter: start URLs on other hosts; one is enough to make every worker polite."""
+        return f"{self.prefix}:starts:remote"
+
     def inflight(self, worker: str) -> str:
         """Sorted set: requests this worker took from the frontier and has not finished (same scores)."""
         return f"{self.prefix}:inflight:{worker}"

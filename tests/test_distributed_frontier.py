@@ -106,3 +106,21 @@ def test_seed_command_queues_urls_and_shows_the_crawl(cli, redis_url, tmp_path, 
     code, _, err = cli("seed", "--redis", redis_url, "ftp://example.org/x")
     assert code == 2 and err.count("\n") == 1 and "not a URL the crawler can fetch" in err
     assert client.llen(KEYS.seeds) == 2  # nothing queued by the refused command
+
+
+def test_workers_are_polite_unless_every_start_url_is_local(redis_url, client, tmp_path):
+    from crawler.distributed import STORE_PIPELINES, worker_settings
+
+    db = str(tmp_path / "w.duckdb")
+    # No start URL known yet: polite, the safe default.
+    settings = worker_settings([], db, {"redis": redis_url})
+    assert settings["AUTOTHROTTLE_ENABLED"] is True
+    assert settings["SCHEDULER_PERSIST"] is True and settings["SCHEDULER"] == "crawler.distributed.ReliableScheduler"
+    assert "crawler.distributed.PushItems" in settings["ITEM_PIPELINES"]
+    assert not set(STORE_PIPELINES) & set(settings["ITEM_PIPELINES"])
+    push_seeds(client, KEYS, ["http://127.0.0.1:9/"])
+    assert worker_settings([], db, {"redis": redis_url})["AUTOTHROTTLE_ENABLED"] is False
+    # One outside site anywhere in the shared crawl makes every worker polite.
+    settings = worker_settings(["https://example.org/"], db, {"redis": redis_url})
+    assert settings["AUTOTHROTTLE_ENABLED"] is True
+    assert worker_settings([], db, {"redis": redis_url})["AUTOTHROTTLE_ENABLED"] is True

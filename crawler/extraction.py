@@ -83,7 +83,7 @@ def _extract_into(result: dict, html: bytes | str, url: str | None) -> None:
 
     meta = structured_metadata(tree, url)
     titles = [meta.get("title"), meta.get("title_tag"), _heading_title(tree)]
-    text, method = extract_main_text(markup, url, [title for title in titles if title])
+    text, method = extract_main_text(tree, url, [title for title in titles if title])
     if len(text.split()) < MIN_ARTICLE_WORDS:
         text, method = "", "none"
     result["text"] = text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 import trafilatura
+from lxml.html import HtmlElement
 
 from crawler.boilerplate import remove_boilerplate
 
@@ -24,16 +25,17 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _run(html: str, url: str | None, titles: list[str] | None, **options) -> str:
+def _run(html: str | HtmlElement, url: str | None, titles: list[str] | None, **options) -> str:
     """trafilatura text for one setting, furniture removed; '' when it finds nothing."""
     try:
+        # Given a parsed tree, trafilatura works on a copy, which is cheaper than parsing again.
         text = trafilatura.extract(html, url=url, include_comments=False, **options) or ""
     except (ValueError, TypeError, AttributeError, IndexError, RecursionError):  # lxml corner cases
         return ""
     return remove_boilerplate(text, titles)
 
 
-def extract_main_text(html: str, url: str | None = None, titles: list[str] | None = None) -> tuple[str, str]:
+def extract_main_text(html: str | HtmlElement, url: str | None = None, titles: list[str] | None = None) -> tuple[str, str]:
     """(main text, one paragraph a line, without furniture or the headline; which setting produced it)."""
     fast_precise = _run(html, url, titles, favor_precision=True, fast=True)
     if _words(fast_precise) >= _TRUSTED_WORDS:

@@ -21,16 +21,21 @@ def _strip_pattern() -> re.Pattern | None:
     return re.compile("|".join(f"(?:{piece})" for piece in pieces), re.I) if pieces else None
 
 
+def _either(patterns: list[str]) -> re.Pattern | None:
+    """One case-blind regex matching any of the patterns (one pass per line instead of one per cue)."""
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.I) if patterns else None
+
+
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[list[tuple[re.Pattern, bool]], list[re.Pattern], int, int]:
-    """(drop patterns with a 'short lines only' flag, list-heading patterns, short-line and item limits)."""
+def _patterns() -> tuple[re.Pattern | None, re.Pattern | None, re.Pattern | None, int, int]:
+    """(drop-any-line regex, drop-short-line regex, list-heading regex, short-line and item word limits)."""
     data = json.loads(_RESOURCE.read_text(encoding="utf-8"))
-    drops = []
+    always, short = [], []
     for pattern in data["drop"]:
         text, _, flag = pattern.partition("::")
-        drops.append((re.compile(text, re.I), flag == "short"))
-    headings = [re.compile(pattern, re.I) for pattern in data["list_heading"]]
-    return drops, headings, data["short_words"], data["list_item_max_words"]
+        (short if flag == "short" else always).append(text)
+    return (_either(always), _either(short), _either(data["list_heading"]), data["short_words"],
+            data["list_item_max_words"])
 
 
 def _tokens(text: str) -> list[str]:
@@ -57,26 +62,22 @@ def is_title_repeat(line: str, titles: list[str]) -> bool:
 
 def is_boilerplate(line: str) -> bool:
     """Whether one line of text is page furniture by the cue list."""
-    drops, _, short_words, _ = _patterns()
+    always, short, _, short_words, _ = _patterns()
     stripped = _LIST_MARK.sub("", line.strip())
-    for pattern, short_only in drops:
-        if short_only and len(stripped.split()) > short_words:
-            continue
-        if pattern.match(stripped):
-            return True
-    return False
+    if always and always.match(stripped):
+        return True
+    return bool(short and len(stripped.split()) <= short_words and short.match(stripped))
 
 
 def _is_list_heading(line: str) -> bool:
     """Whether a line introduces a list of links to other articles."""
-    _, headings, _, _ = _patterns()
-    stripped = line.strip()
-    return any(pattern.match(stripped) for pattern in headings)
+    _, _, headings, _, _ = _patterns()
+    return bool(headings and headings.match(line.strip()))
 
 
 def _is_headline_like(line: str) -> bool:
     """Whether a line reads like a link to another article: short, no sentence ending, or a bullet."""
-    _, _, _, max_words = _patterns()
+    *_, max_words = _patterns()
     stripped = line.strip()
     if _LIST_MARK.match(stripped):
         return len(stripped.split()) <= max_words + 5

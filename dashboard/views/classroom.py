@@ -30,9 +30,11 @@ rows = data.query("claims_selection", chosen, limit=int(count))
 if not rows:
     st.warning("No claims match. Try another warning sign or fewer filters.")
     st.stop()
+answer_key = st.checkbox("Put the regulators' verdicts in an answer key at the end, so students judge first",
+                         key="classroom_answer_key")
 selection = describe(chosen)
-markdown_sheet = lesson.lesson_markdown(rows, title, selection)
-html_sheet = lesson.lesson_html(rows, title, selection)
+markdown_sheet = lesson.lesson_markdown(rows, title, selection, answer_key=answer_key)
+html_sheet = lesson.lesson_html(rows, title, selection, answer_key=answer_key)
 buttons = st.columns(2)
 buttons[0].download_button("Download lesson sheet (HTML, ready to print)", html_sheet,
                            file_name="lesson-sheet.html", mime="text/html", key="classroom_html", on_click="ignore")

@@ -231,6 +231,9 @@ def test_classroom_page_filters_by_cue_and_offers_sheets(app):
     assert sheet.count("## Claim ") == 1
     assert "Jules Okafor" in sheet and "Number without a source" in sheet and "90%" in sheet
     assert "`unapproved_use`" in sheet
+    at.checkbox(key="classroom_answer_key").check().run()
+    sheet = [m.value for m in at.markdown if m.value.startswith("# ")][0]
+    assert sheet.index("## Answer key") < sheet.index("`unapproved_use`")
     labels = [b.label for b in at.get("download_button")]
     assert any("HTML" in label for label in labels) and any("Markdown" in label for label in labels)
     at.selectbox(key="classroom_cue").select("all").run()

@@ -19,6 +19,7 @@ from scrapy.exceptions import DropItem
 from scrapy.settings import Settings
 from scrapy.statscollectors import MemoryStatsCollector
 
+from crawler.batch_writer import BatchWriter
 from crawler.distributed_frontier import crawl_finished, frontier_status
 from crawler.distributed_items import IngesterLock, ItemQueue, decode_item
 from crawler.distributed_keys import DEFAULT_PREFIX, RedisKeys, connect
@@ -34,29 +35,45 @@ PUBLISH_SECONDS = 30.0  # how often the dashboard's snapshot is refreshed during
 class PipelineHost:
     """What the crawler's store-side pipelines read from a Scrapy crawler: settings, stats, the store."""
 
-    def __init__(self, store: Store, crawl_id: str, demo: bool = False):
+    def __init__(self, db_path: str, crawl_id: str, demo: bool = False):
         self.settings = Settings({
-            "HEALTHCLAIMS_DB": str(store.path),
+            "HEALTHCLAIMS_DB": db_path,
             "HEALTHCLAIMS_CRAWL_ID": crawl_id,
             "HEALTHCLAIMS_DEMO": demo,
             # The ingester publishes between batches itself: never inside a batch's transaction.
-            "HEALTHCLAIMS_PUBLISH_EVERY": 10**12,
+            "HEALTHCLAIMS_PUBLISH_SECONDS": 0,
             "STATS_DUMP": False,
         })
         self.stats = MemoryStatsCollector(self)
-        self.store = store
+        self.store: BatchWriter | None = None
 
 
 class StoreWriter:
-    """Writes one decoded item: the pipelines a single-process crawl runs after extraction, in order."""
+    """Writes decoded items: the pipelines a single-process crawl runs after extraction, in order.
+
+    The pipelines write through the crawler's BatchWriter (outcomes decided in memory, rows
+    written in bulk); `flush` writes what is buffered, inside the caller's transaction.
+    """
 
     def __init__(self, store: Store, crawl_id: str):
-        self.host = PipelineHost(store, crawl_id)
+        self.store = store
+        self.crawl_id = crawl_id
+        self.host = PipelineHost(str(store.path), crawl_id)
         self.skip_unchanged = SkipUnchanged(self.host)
         self.find_duplicates = FindDuplicates(self.host)
         self.store_articles = StoreArticles(self.host)
-        self.store_articles.store = store
-        self.store_articles.crawl_id = crawl_id
+        self.reload()
+
+    def reload(self) -> None:
+        """Start from what the store holds (after a rolled-back batch the in-memory state is stale)."""
+        batch = BatchWriter(self.store, self.crawl_id, batch_items=10**9)
+        self.host.store = batch
+        self.store_articles.store = batch
+        self.store_articles.crawl_id = self.crawl_id
+
+    def flush(self) -> None:
+        """Write every buffered row (joins the caller's transaction)."""
+        self.host.store.flush()
 
     def write(self, envelope: dict) -> None:
         """Store a page, a dropped page (logged as skipped, with the reason) or a crawl event."""
@@ -141,24 +158,23 @@ def ingest(redis_url: str, db_path: str, follow: bool = False, idle_exit: float 
 def write_batch(store: Store, writer: StoreWriter, queue: ItemQueue, batch: list[bytes], extra: dict) -> None:
     """Write a batch in one store transaction, then acknowledge it; on failure, item by item.
 
-    One commit per batch instead of several per item is what lets one ingester keep up with
-    many workers; every write is idempotent, so a redelivered batch changes nothing.
+    The items' rows and their `ingested_items` marks commit together, so an item is either
+    fully stored and marked, or neither; every write is idempotent besides.
     """
     stats_before = dict(writer.host.stats.get_stats())
     extra_before = dict(extra)
     try:
-        with store.transaction():
-            for data in batch:
-                _write_one(store, writer, data, extra)
+        _write_many(store, writer, batch, extra)
     except Exception:
-        # Undo the counts of the rolled-back batch, then find the item at fault one at a time.
+        # Undo the counts and the in-memory state of the rolled-back batch, then find the item at fault.
         writer.host.stats.set_stats(stats_before)
         extra.update(extra_before)
+        writer.reload()
         for data in batch:
             try:
-                with store.transaction():
-                    _write_one(store, writer, data, extra)
+                _write_many(store, writer, [data], extra)
             except Exception as exc:
+                writer.reload()
                 extra["failed"] += 1
                 queue.set_aside(data, f"{type(exc).__name__}: {exc}")
                 continue
@@ -167,15 +183,21 @@ def write_batch(store: Store, writer: StoreWriter, queue: ItemQueue, batch: list
     queue.ack(*batch)
 
 
-def _write_one(store: Store, writer: StoreWriter, data: bytes, extra: dict) -> None:
-    """Write one item unless the store already has it (a redelivery after a crash)."""
-    digest = item_hash(data)
-    if store.item_ingested(digest):
-        extra["redelivered"] += 1
-        return
-    envelope = decode_item(data)
-    writer.write(envelope)
-    store.mark_ingested(digest, envelope.get("worker"))
+def _write_many(store: Store, writer: StoreWriter, batch: list[bytes], extra: dict) -> None:
+    """Write the items the store does not have yet, and mark them written, in one transaction."""
+    hashes = [item_hash(data) for data in batch]
+    with store.transaction():
+        done = store.ingested(hashes)
+        written: dict[str, str | None] = {}
+        for data, digest in zip(batch, hashes):
+            if digest in done or digest in written:
+                extra["redelivered"] += 1
+                continue
+            envelope = decode_item(data)
+            writer.write(envelope)
+            written[digest] = envelope.get("worker")
+        writer.flush()
+        store.mark_ingested(written)
 
 
 def crawl_id_of(client, keys: RedisKeys) -> str:

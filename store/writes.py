@@ -388,14 +388,20 @@ class Store:
 
     # -- distributed crawling: the ingester's record of items written --------------------
 
-    def item_ingested(self, item_hash: str) -> bool:
-        """True if the ingester already wrote this item (a redelivery after a crash)."""
-        found = self.con.execute("SELECT 1 FROM ingested_items WHERE item_hash = ?", [item_hash])
-        return found.fetchone() is not None
+    def ingested(self, item_hashes: list[str]) -> set[str]:
+        """Which of these items the ingester already wrote (redeliveries after a crash)."""
+        found = self.con.execute(
+            "SELECT item_hash FROM ingested_items WHERE item_hash IN (SELECT unnest(?::VARCHAR[]))", [item_hashes]
+        )
+        return {row[0] for row in found.fetchall()}
 
-    def mark_ingested(self, item_hash: str, worker: str | None) -> None:
-        """Remember that an item from Redis has been written, so a redelivery adds nothing."""
-        self.con.execute("INSERT OR IGNORE INTO ingested_items VALUES (?, ?, ?)", [item_hash, worker, now()])
+    def mark_ingested(self, items: dict[str, str | None]) -> None:
+        """Remember items from Redis as written ({item hash: worker}), in one statement."""
+        if items:
+            self.con.execute(
+                "INSERT OR IGNORE INTO ingested_items SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), ?",
+                [list(items), list(items.values()), now()],
+            )
 
     # -- bookkeeping ----------------------------------------------------------------------
 

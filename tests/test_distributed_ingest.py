@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import signal
 import subprocess
@@ -78,8 +79,10 @@ def test_leftovers_of_a_killed_ingester_are_requeued_and_not_written_twice(redis
     # A killed ingester took two items; it had committed the first one but not acknowledged it.
     committed, uncommitted = queue.take(0), queue.take(0)
     with Store(db_path) as store:
-        StoreWriter(store, crawl_id_of(client, KEYS)).write(__import__("json").loads(committed))
-        store.mark_ingested(item_hash(committed), "test-worker")
+        writer = StoreWriter(store, crawl_id_of(client, KEYS))
+        writer.write(json.loads(committed))
+        writer.flush()
+        store.mark_ingested({item_hash(committed): "test-worker"})
     assert uncommitted and queue.unfinished() == 2
 
     summary = ingest(redis_url, str(db_path), idle_exit=0.2)
@@ -139,7 +142,7 @@ def test_an_item_the_store_refuses_is_set_aside_and_the_rest_stored(redis_url, d
     summary = ingest(redis_url, str(db_path), idle_exit=0.2)
     assert summary["stored"] == 6 and summary["failed"] == 2
     assert counts(db_path)["articles"] == 6
-    failed = [__import__("json").loads(x) for x in client.lrange(KEYS.items_failed, 0, -1)]
+    failed = [json.loads(x) for x in client.lrange(KEYS.items_failed, 0, -1)]
     assert [f["error"].split(":")[0] for f in failed] == ["ValueError", "ValueError"]
     assert queue.unfinished() == 0
 

@@ -13,12 +13,27 @@ VERDICT_RANGE = [v.colour for v in VERDICTS.values()]
 COUNT_AXIS = alt.Axis(format="d", tickMinStep=1)
 
 
-def verdict_bars(counts: list[dict], title: str = "Claims by verdict") -> alt.Chart:
+# The name of the click selection on bar charts; st.altair_chart(on_select="rerun") reports it.
+PICK = "pick"
+
+
+def _pickable(chart: alt.Chart, field: str) -> alt.Chart:
+    """The chart with a click selection on one field, so a click on a bar can open those claims."""
+    return chart.add_params(alt.selection_point(name=PICK, fields=[field]))
+
+
+def picked(event, field: str) -> str | None:
+    """The value of `field` on the bar a reader clicked, if any (from st.altair_chart's return)."""
+    chosen = ((event or {}).get("selection") or {}).get(PICK) or []
+    return chosen[0].get(field) if chosen else None
+
+
+def verdict_bars(counts: list[dict], title: str = "Claims by verdict", pickable: bool = False) -> alt.Chart:
     """Horizontal bars of claims per verdict, each in its verdict colour."""
     frame = pd.DataFrame(
         [{"verdict": verdict(r["verdict"]).name, "label": r["verdict"], "claims": r["claims"]} for r in counts]
     )
-    return (
+    chart = (
         alt.Chart(frame, title=title)
         .mark_bar()
         .encode(
@@ -28,12 +43,13 @@ def verdict_bars(counts: list[dict], title: str = "Claims by verdict") -> alt.Ch
             tooltip=["verdict", "label", "claims"],
         )
     )
+    return _pickable(chart, "label") if pickable else chart
 
 
-def count_bars(items: list[dict], field: str, title: str, axis_title: str) -> alt.Chart:
+def count_bars(items: list[dict], field: str, title: str, axis_title: str, pickable: bool = False) -> alt.Chart:
     """Horizontal bars of claims per value of one field, largest first."""
     frame = pd.DataFrame(items or [], columns=[field, "claims"])
-    return (
+    chart = (
         alt.Chart(frame, title=title)
         .mark_bar(color="#2e86c1")
         .encode(
@@ -42,6 +58,7 @@ def count_bars(items: list[dict], field: str, title: str, axis_title: str) -> al
             tooltip=[field, "claims"],
         )
     )
+    return _pickable(chart, field) if pickable else chart
 
 
 def claims_over_time(months: list[dict]) -> alt.Chart:

@@ -115,6 +115,7 @@ def choose(page, widget: str, label: str, typed: str) -> None:
 def shot(page, name: str) -> None:
     """Save a full-page screenshot under screenshots/ (git-ignored)."""
     SHOTS.mkdir(exist_ok=True)
+    page.wait_for_timeout(1000)  # widgets draw a moment after the text around them
     page.screenshot(path=str(SHOTS / f"dashboard-{name}.png"), full_page=True)
 
 
@@ -233,3 +234,18 @@ def test_open_page_offers_data_published_while_it_is_open(tmp_path, page):
             "() => [...document.querySelectorAll('[data-testid=stMetricValue]')].some(e => e.innerText === '9')")
         page.get_by_text("New data has been published").wait_for(state="detached")
         shot(page, "live-update")
+
+
+def test_clicking_a_bar_on_the_overview_opens_those_claims(dashboard, page):
+    base, _ = dashboard
+    page.goto(f"{base}/")
+    bar = page.locator('[data-testid="stVegaLiteChart"] path[aria-label*="label: unapproved_use"]')
+    bar.click()
+    page.get_by_role("heading", name="Claims", exact=True).wait_for()
+    page.get_by_text("2 claims match").wait_for()
+    page.get_by_text("The 2 claims above").wait_for()
+    shot(page, "overview-click-through")
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("Overview", exact=True).click()
+    page.get_by_text("Celebrity health claims: overview").wait_for()
+    page.wait_for_timeout(1500)
+    assert page.get_by_role("heading", name="Claims", exact=True).count() == 0  # the click is not replayed

@@ -52,7 +52,7 @@ def _export(fmt: str, chosen: dict) -> bytes:
     return downloads.selection_file(data.query("claims_selection", chosen), fmt)
 
 
-cols = st.columns(len(downloads.FORMATS))
-for col, (fmt, (label, _, mime)) in zip(cols, downloads.FORMATS.items()):
-    col.download_button(label, data=functools.partial(_export, fmt, filters), file_name=downloads.file_name(fmt),
+buttons = st.container(horizontal=True)
+for fmt, (label, _, mime) in downloads.FORMATS.items():
+    buttons.download_button(label, data=functools.partial(_export, fmt, filters), file_name=downloads.file_name(fmt),
                         mime=mime, key=f"download_{fmt}", disabled=not total, on_click="ignore")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import charts, data, freshness
+from dashboard.claim_filters import clear_filters
 from dashboard.labels import VERDICTS, verdict_badge
 
 freshness.require_store()
@@ -32,16 +33,34 @@ if not counts["claims"]:
     st.stop()
 st.caption(f"{counts['checked_claims']:,} of {counts['claims']:,} claims have been compared with the fact base.")
 
+st.caption("Click a bar to see those claims.")
 left, right = st.columns(2)
 with left:
     st.altair_chart(charts.claims_over_time(data.query("claims_by_month")), width="stretch")
-    st.altair_chart(charts.count_bars(data.query("claims_by_substance", limit=15), "substance",
-                                      "Most-claimed substances", "Substance"), width="stretch")
+    by_substance = st.altair_chart(
+        charts.count_bars(data.query("claims_by_substance", limit=15), "substance", "Most-claimed substances",
+                          "Substance", pickable=True),
+        width="stretch", on_select="rerun", key="overview_substances")
 with right:
     by_verdict = data.query("claims_by_verdict")
-    st.altair_chart(charts.verdict_bars(by_verdict), width="stretch")
-    st.altair_chart(charts.count_bars(data.query("top_people", limit=15), "person",
-                                      "Most-cited people", "Person"), width="stretch")
+    verdict_pick = st.altair_chart(charts.verdict_bars(by_verdict, pickable=True), width="stretch",
+                                   on_select="rerun", key="overview_verdicts")
+    people_pick = st.altair_chart(
+        charts.count_bars(data.query("top_people", limit=15), "person", "Most-cited people", "Person",
+                          pickable=True),
+        width="stretch", on_select="rerun", key="overview_people")
+
+# A clicked bar opens the Claims page with just that filter.
+for event, field, kept in ((verdict_pick, "label", "kept_verdicts"), (by_substance, "substance", "kept_substances"),
+                           (people_pick, "person", "kept_people")):
+    value = charts.picked(event, field)
+    if value:
+        clear_filters()
+        st.session_state[kept] = [value]
+        # Forget the click, or coming back to this page would follow it again.
+        for chart_key in ("overview_verdicts", "overview_substances", "overview_people"):
+            st.session_state.pop(chart_key, None)
+        st.switch_page("views/claims.py")
 
 st.subheader("What the verdicts mean")
 st.write("Each claim is compared with each regulatory fact that bears on it; a claim is listed under its "

@@ -6,7 +6,7 @@ import functools
 
 import streamlit as st
 
-from dashboard import data, downloads, freshness, tables
+from dashboard import data, downloads, explain, freshness, tables
 from dashboard.claim_filters import describe, filter_sidebar
 from dashboard.labels import claims
 from dashboard.safe_text import md
@@ -18,6 +18,11 @@ SORTS = {"newest": "Newest first", "oldest": "Oldest first", "verdict": "Most se
 freshness.require_store()
 filters = filter_sidebar(data.query("filter_choices"))
 st.title("Claims")
+st.caption("Each row is one claim: a sentence from an article, who made it, and how it compares with what "
+           "regulators have decided. Narrow the list with the filters on the left; open a claim to see it in "
+           "its article, beside the regulatory facts.")
+with st.expander("What the verdicts mean"):
+    explain.verdict_legend()
 total = data.query("claim_count", filters)
 st.write(f"**{claims(total)}** match ({md(describe(filters))}).")
 
@@ -54,5 +59,6 @@ def _export(fmt: str, chosen: dict) -> bytes:
 
 buttons = st.container(horizontal=True)
 for fmt, (label, _, mime) in downloads.FORMATS.items():
-    buttons.download_button(label, data=functools.partial(_export, fmt, filters), file_name=downloads.file_name(fmt),
-                        mime=mime, key=f"download_{fmt}", disabled=not total, on_click="ignore")
+    buttons.download_button(label, data=functools.partial(_export, fmt, filters),
+                            file_name=downloads.file_name(fmt), mime=mime, key=f"download_{fmt}",
+                            disabled=not total, on_click="ignore")

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, data, freshness
+from dashboard import charts, data, explain, freshness
 from dashboard.claim_filters import clear_filters
-from dashboard.labels import VERDICTS, verdict_badge
 
 freshness.require_store()
 st.title("Celebrity health claims: overview")
@@ -63,8 +62,4 @@ for event, field, kept in ((verdict_pick, "label", "kept_verdicts"), (by_substan
         st.switch_page("views/claims.py")
 
 st.subheader("What the verdicts mean")
-st.write("Each claim is compared with each regulatory fact that bears on it; a claim is listed under its "
-         "most serious verdict.")
-shown = {r["verdict"]: r["claims"] for r in by_verdict}
-for v in VERDICTS.values():
-    st.markdown(f"{verdict_badge(v.label)}, {shown.get(v.label, 0):,} claims: {v.meaning}")
+explain.verdict_legend({r["verdict"]: r["claims"] for r in by_verdict})

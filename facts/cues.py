@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from facts.loader import read_yaml_data
 
@@ -27,11 +27,26 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?<![\w-])(" + "|".join(alternatives) + r")(?!\w)")
 
 
+# Compiled patterns by the identity of the (long-lived) word list, so a lookup does not rebuild and hash
+# a tuple of every cue on each call; the list is kept in the entry so its id cannot be reused.
+_BY_LIST: dict[int, tuple[list, re.Pattern]] = {}
+
+
 def find(text: str, words: list[str]) -> list[str]:
     """The cue words (from `words`) found in text, in order of appearance."""
     if not text or not words:
         return []
-    return [m.group(1) for m in _pattern(tuple(words)).finditer(text.lower())]
+    entry = _BY_LIST.get(id(words))
+    if entry is None or entry[0] is not words:
+        if len(_BY_LIST) > 512:  # short-lived lists ([brand]) must not pile up
+            _BY_LIST.clear()
+        entry = _BY_LIST[id(words)] = (words, _pattern(tuple(words)))
+    return [m.group(1) for m in entry[1].finditer(_lower(text))]
+
+
+@lru_cache(maxsize=64)
+def _lower(text: str) -> str:
+    return text.lower()
 
 
 def has(text: str, words: list[str]) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from facts import conditions as cond
 from facts import cues
@@ -49,6 +50,7 @@ class Outcome:
     other_use: bool = False  # the fact is an approval for some other use (every product would say the same)
 
 
+@cache
 def substance_names(substance: str) -> list[str]:
     """Names a claim may use for a substance: its id and synonyms, minus those naming an ancestor."""
     entry = load_substances().get(substance) or {}
@@ -57,6 +59,7 @@ def substance_names(substance: str) -> list[str]:
     return [n for n in names if len(n) > 2 and not any(a in n.lower() for a in ancestors)]
 
 
+@cache
 def brands(substance: str) -> list[str]:
     """Brand names among a substance's synonyms (capitalised single words such as Ozempic)."""
     entry = load_substances().get(substance) or {}

@@ -49,45 +49,54 @@ def bare_crawl(base_url: str) -> dict:
     return {"pages": stats.get("response_received_count", 0), "seconds": stats["elapsed_time_seconds"]}
 
 
-def full_crawl(base_url: str, db_path: str) -> dict:
+def full_crawl(base_url: str, db_path: str, extract_processes: int = 0) -> dict:
     """Our crawl with every pipeline and WARC archiving on, in this process."""
     from crawler.process import run_crawl
 
     stats: dict = {}
     summary = run_crawl([base_url], db_path, {"quiet": True, "depth": 1000, "concurrency": CONCURRENCY,
-                                              "polite": False}, stats_out=stats)
+                                              "polite": False, "extract_processes": extract_processes},
+                        stats_out=stats)
     return {"pages": summary["pages"], "stored": summary["stored"], "duplicates": summary["duplicates"],
             "seconds": stats["elapsed_time_seconds"], "warc_bytes": sum(
                 p.stat().st_size for p in (Path(db_path).parent / "warc").glob("*.warc.gz"))}
 
 
-def measure(mode: str, base_url: str, db_path: str = "") -> dict:
+def measure(mode: str, base_url: str, db_path: str = "", extract_processes: int = 0) -> dict:
     """Run one crawl in a child process and return its figures."""
-    out = subprocess.run([sys.executable, "-m", "bench.crawl", mode, base_url, db_path], cwd=REPO,
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-m", "bench.crawl", mode, base_url, db_path, str(extract_processes)],
+                         cwd=REPO, capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def run(n_pages: int = N_PAGES) -> list[str]:
-    """Crawl the generated site both ways; report pages/s side by side and their ratio."""
+    """Crawl the generated site with a bare spider and with ours (extraction inline, then in a worker process)."""
+    import os
+
     with serve_generated_site(n_pages) as base_url, tempfile.TemporaryDirectory() as tmp:
         bare = measure("bare", base_url)
-        ours = measure("full", base_url, str(Path(tmp) / "bench.duckdb"))
+        inline = measure("full", base_url, str(Path(tmp) / "inline.duckdb"), 0)
+        pooled = measure("full", base_url, str(Path(tmp) / "pooled.duckdb"), 1)
     bare_rate = bare["pages"] / bare["seconds"]
-    our_rate = ours["pages"] / ours["seconds"]
-    ratio = our_rate / bare_rate
-    return [
-        f"generated loopback site: {n_pages} article pages + home page, concurrency {CONCURRENCY}",
+    lines = [
+        f"generated loopback site: {n_pages} article pages + home page, concurrency {CONCURRENCY},"
+        f" {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end",
         f"bare Scrapy spider (follow links, no pipelines): {bare['pages']} pages in {bare['seconds']:.1f} s"
         f" = {bare_rate:.0f} pages/s",
-        f"healthclaims crawl (extract, filter, dedupe, WARC, DuckDB): {ours['pages']} pages in {ours['seconds']:.1f} s"
-        f" = {our_rate:.0f} pages/s ({ours['stored']} stored, {ours['duplicates']} duplicates,"
-        f" {ours['warc_bytes'] / 1e6:.1f} MB WARC)",
-        f"ratio {ratio:.2f} (goal >= {GOAL_RATIO})" + ("" if ratio >= GOAL_RATIO else "  BELOW GOAL"),
     ]
+    for label, ours in (("extraction inline", inline), ("extraction in 1 worker process", pooled)):
+        rate = ours["pages"] / ours["seconds"]
+        ratio = rate / bare_rate
+        lines.append(
+            f"healthclaims crawl, {label} (extract, filter, dedupe, WARC, DuckDB): {ours['pages']} pages in"
+            f" {ours['seconds']:.1f} s = {rate:.0f} pages/s ({ours['stored']} stored, {ours['duplicates']} duplicates,"
+            f" {ours['warc_bytes'] / 1e6:.1f} MB WARC); ratio to bare {ratio:.2f} (goal >= {GOAL_RATIO})"
+            + ("" if ratio >= GOAL_RATIO else "  BELOW GOAL")
+        )
+    return lines
 
 
 if __name__ == "__main__":
     mode, url = sys.argv[1], sys.argv[2]
-    result = bare_crawl(url) if mode == "bare" else full_crawl(url, sys.argv[3])
+    result = bare_crawl(url) if mode == "bare" else full_crawl(url, sys.argv[3], int(sys.argv[4]))
     print(json.dumps(result))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -72,12 +73,24 @@ def warc_folder(db_path: str, options: dict) -> Path:
     return Path(db_path).resolve().parent / "warc"
 
 
+def extract_processes(options: dict) -> int:
+    """Worker processes for article extraction: 0 (inline) on small machines, else cores - 1 (at most 4).
+
+    On two cores a worker process only pays off when the machine is otherwise idle; under load the
+    pickling and the extra process cost more than they save (see bench/crawl.py, which measures both).
+    """
+    if options.get("extract_processes") is not None:
+        return max(0, int(options["extract_processes"]))
+    cores = os.cpu_count() or 1
+    return min(4, cores - 1) if cores > 2 else 0
+
+
 def build_settings(urls: list[str], db_path: str, options: dict) -> dict:
     """Every Scrapy setting of one crawl: polite defaults, fast on loopback, our components switched on.
 
     Options come from the command line (as a dict) plus a few keys tests and benchmarks use:
     `polite` (None = polite unless every start URL is local), `download_timeout`, `retry_times`,
-    `max_size` (bytes), `concurrency`, `archive` (False turns WARC writing off).
+    `max_size` (bytes), `concurrency`, `archive` (False turns WARC writing off), `extract_processes`.
     """
     polite = options.get("polite")
     if polite is None:
@@ -91,6 +104,9 @@ def build_settings(urls: list[str], db_path: str, options: dict) -> dict:
         "DOWNLOADER_MIDDLEWARES": dict(DOWNLOADER_MIDDLEWARES),
         "EXTENSIONS": dict(EXTENSIONS),
         "COOKIES_ENABLED": False,
+        # Scrapy starts this many tasks per response to run its output through the pipelines; each
+        # page yields one item and a few requests, so the default 100 was pure overhead.
+        "CONCURRENT_ITEMS": 8,
         "TELNETCONSOLE_ENABLED": False,
         "DOWNLOAD_TIMEOUT": options.get("download_timeout") or 30,
         "DOWNLOAD_MAXSIZE": options.get("max_size") or 10 * 1024 * 1024,
@@ -110,6 +126,7 @@ def build_settings(urls: list[str], db_path: str, options: dict) -> dict:
         "HEALTHCLAIMS_DEMO": bool(options.get("demo")),
         "HEALTHCLAIMS_QUIET": bool(options.get("quiet")),
         "HEALTHCLAIMS_PUBLISH_SECONDS": 30,
+        "HEALTHCLAIMS_EXTRACT_PROCESSES": extract_processes(options),
         "HEALTHCLAIMS_KEYWORDS": options.get("keywords") or "",
         "HEALTHCLAIMS_KEYWORD_FILE": options.get("keyword_file") or "",
         "HEALTHCLAIMS_NO_KEYWORDS": bool(options.get("no_keywords")),

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.exceptions import IgnoreRequest
-from scrapy.linkextractors import LinkExtractor
+from scrapy.linkextractors import IGNORED_EXTENSIONS
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawler.feeds import parse_feed
@@ -32,6 +32,31 @@ def site_of(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+_SKIPPED_EXTENSIONS = {f".{ext}" for ext in IGNORED_EXTENSIONS}
+
+
+def page_links(response) -> list[str]:
+    """Absolute http(s)/file URLs of a page's <a href> links, without images, media and documents.
+
+    A plain XPath over the parsed page: Scrapy's LinkExtractor does the same and more, at three
+    times the cost per page, which showed in the crawl benchmark.
+    """
+    out = []
+    for href in response.xpath("//a/@href").getall():
+        href = href.strip()
+        if not href or href.startswith(("#", "mailto:", "javascript:", "tel:", "data:")):
+            continue
+        url = response.urljoin(href)
+        if not url.startswith(("http://", "https://", "file:")):
+            continue
+        path = urlsplit(url).path.lower()
+        dot = path.rfind(".")
+        if dot > path.rfind("/") and path[dot:] in _SKIPPED_EXTENSIONS:
+            continue
+        out.append(url)
+    return out
+
+
 class ArticleCrawling:
     """Spider logic, kept apart from scrapy.Spider so a RedisSpider can mix it in.
 
@@ -51,7 +76,6 @@ class ArticleCrawling:
         self.max_depth = max(0, int(depth if depth is not None else 2))
         self.known: set[str] = set()
         self.page_budget_used = 0
-        self.links = LinkExtractor(unique=True)
 
     # -- scheduling -----------------------------------------------------------------------
 
@@ -183,10 +207,10 @@ class ArticleCrawling:
         site = response.meta.get("healthclaims_site") or site_of(response.url)
         depth = response.meta.get("healthclaims_depth", 0) + 1
         requests = []
-        for link in self.links.extract_links(response):
-            if site_of(link.url) != site and not (site.startswith("file:") and link.url.startswith(site[5:])):
+        for url in page_links(response):
+            if site_of(url) != site and not (site.startswith("file:") and url.startswith(site[5:])):
                 continue
-            requests.append(self.schedule(link.url, depth, "link", site, follow=True))
+            requests.append(self.schedule(url, depth, "link", site, follow=True))
         self.flush_frontier(requests)
         yield from (r for r in requests if r is not None)
 

@@ -95,7 +95,9 @@ def test_keyword_file_and_bad_keyword_file(site, tmp_path):
     words = tmp_path / "words.txt"
     words.write_text("# sleep topics\nmelatonin\n", encoding="utf-8")
     db = tmp_path / "kwf.duckdb"
-    crawl_urls([site.url("feed.xml"), site.url("sitemap.xml")], str(db), dict(FAST, keyword_file=str(words)))
+    # Extraction in a worker process here: the same results as inline.
+    crawl_urls([site.url("feed.xml"), site.url("sitemap.xml")], str(db),
+               dict(FAST, keyword_file=str(words), extract_processes=1))
     assert [r[0] for r in query(db, "SELECT url FROM articles")] == [site.url("articles/oduya-melatonin.html")]
     with pytest.raises(OSError, match="cannot read keyword file"):
         crawl_urls([site.base_url], str(db), dict(FAST, keyword_file=str(tmp_path / "missing.txt")))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -48,6 +49,10 @@ def launch(db_path: str | os.PathLike, host: str = "127.0.0.1", port: int = 8501
           " press Ctrl+C to stop)", flush=True)
     env = dict(os.environ, **{DB_ENV: str(path)})
     proc = subprocess.Popen(streamlit_command(path, host, port), env=env)
+    # Whoever stops this command (a terminal closing, a service manager, a test) must stop the server
+    # too, or it would run on, orphaned, holding the port.
+    previous = {sig: signal.signal(sig, lambda signum, _frame: proc.send_signal(signum))
+                for sig in (signal.SIGTERM, signal.SIGHUP)}
     try:
         return proc.wait()
     except KeyboardInterrupt:
@@ -57,3 +62,9 @@ def launch(db_path: str | os.PathLike, host: str = "127.0.0.1", port: int = 8501
         except subprocess.TimeoutExpired:
             proc.kill()
             return proc.wait()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)

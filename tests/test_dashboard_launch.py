@@ -39,3 +39,44 @@ def test_busy_or_impossible_port_is_a_one_line_error(cli, tmp_path):
     assert err.count("\n") == 1
     code, _, err = cli("dashboard", "--db", db, "--port", "70000")
     assert (code, err) == (2, "healthclaims dashboard: error: port must be between 1 and 65535, not 70000\n")
+
+
+def test_stopping_the_command_stops_the_server(tmp_path):
+    """SIGTERM to `healthclaims dashboard` must not leave Streamlit running, orphaned, on the port."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    db = tmp_path / "store.duckdb"
+    build_dashboard_store(db)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [str(Path(sys.executable).with_name("healthclaims")), "dashboard", "--db", str(db), "--port", str(port)]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env=dict(os.environ, HOME=str(tmp_path)))
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).close()
+                break
+            except OSError:
+                time.sleep(0.3)
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) is not None
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:  # the port is free again once the server has gone
+        with socket.socket() as again:
+            try:
+                again.bind(("127.0.0.1", port))
+                return
+            except OSError:
+                time.sleep(0.3)
+    raise AssertionError(f"something still listens on port {port} after the command was stopped")

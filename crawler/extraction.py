@@ -20,6 +20,11 @@ logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 MAX_HTML_CHARS = 20_000_000
 _MARKUP = re.compile(r"<\s*[a-zA-Z!/?]")
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—:»·-]\s+")
+# Element counts: real article pages have a few thousand. Past LEAN_ELEMENTS only the fast passes run
+# (trafilatura's fallbacks and byline search slow down faster than pages grow); past MAX_ELEMENTS the
+# page is skipped rather than holding up a crawl for minutes.
+LEAN_ELEMENTS = 20_000
+MAX_ELEMENTS = 100_000
 # Fewer words than this is a menu or a caption, not an article.
 MIN_ARTICLE_WORDS = 5
 _UNCLOSED_TITLE = re.compile(r"(<title[^>]*>)([^<]*)", re.I)
@@ -81,15 +86,21 @@ def _extract_into(result: dict, html: bytes | str, url: str | None) -> None:
         result["skipped"] = "not HTML: no document could be parsed"
         return
 
+    elements = sum(1 for _ in tree.iter())
+    if elements > MAX_ELEMENTS:
+        result["skipped"] = f"page too complex: {elements:,} elements (limit {MAX_ELEMENTS:,})"
+        return
+    thorough = elements <= LEAN_ELEMENTS
+
     meta = structured_metadata(tree, url)
     titles = [meta.get("title"), meta.get("title_tag"), _heading_title(tree)]
-    text, method = extract_main_text(tree, url, [title for title in titles if title])
+    text, method = extract_main_text(tree, url, [title for title in titles if title], thorough=thorough)
     if len(text.split()) < MIN_ARTICLE_WORDS:
         text, method = "", "none"
     result["text"] = text
     result["extraction_method"] = method
     result["word_count"] = len(text.split())
-    _fill_metadata(result, meta, tree, url)
+    _fill_metadata(result, meta, tree, url, thorough)
     result["language"], result["language_source"] = choose_language(
         meta.get("declared_language"), text or " ".join(filter(None, (result["title"], result["description"])))
     )
@@ -100,7 +111,7 @@ def _extract_into(result: dict, html: bytes | str, url: str | None) -> None:
         result["skipped"] = "no article text found"
 
 
-def _fill_metadata(result: dict, meta: dict, tree: HtmlElement, url: str | None) -> None:
+def _fill_metadata(result: dict, meta: dict, tree: HtmlElement, url: str | None, thorough: bool = True) -> None:
     """Copy structured metadata into result, with trafilatura and htmldate filling the gaps."""
     for key in ("title", "author", "publisher", "published", "modified", "canonical_url", "description",
                 "date_source", "headline_image", "site_name", "section", "paywalled"):
@@ -110,7 +121,7 @@ def _fill_metadata(result: dict, meta: dict, tree: HtmlElement, url: str | None)
         result["title"] = _heading_title(tree) or _strip_site_suffix(meta.get("title_tag"))
     if not result["publisher"]:
         result["publisher"] = _site_from_title_tag(meta.get("title_tag"), result["title"])
-    if not result["author"] or not result["publisher"] or not result["title"]:
+    if thorough and (not result["author"] or not result["publisher"] or not result["title"]):
         missing = {key for key in ("title", "author", "publisher") if not result[key]}
         for key, value in _trafilatura_metadata(tree, missing).items():
             result[key] = result[key] or (None if is_urlish(value) else value)

@@ -35,10 +35,14 @@ def _run(html: str | HtmlElement, url: str | None, titles: list[str] | None, **o
     return remove_boilerplate(text, titles)
 
 
-def extract_main_text(html: str | HtmlElement, url: str | None = None, titles: list[str] | None = None) -> tuple[str, str]:
-    """(main text, one paragraph a line, without furniture or the headline; which setting produced it)."""
+def extract_main_text(html: str | HtmlElement, url: str | None = None, titles: list[str] | None = None,
+                      thorough: bool = True) -> tuple[str, str]:
+    """(main text, one paragraph a line, without furniture or the headline; which setting produced it).
+
+    thorough=False runs the fast precise pass only: for huge pages, where trafilatura's fallbacks
+    take time that grows faster than the page."""
     fast_precise = _run(html, url, titles, favor_precision=True, fast=True)
-    if _words(fast_precise) >= _TRUSTED_WORDS:
+    if _words(fast_precise) >= _TRUSTED_WORDS or not thorough:
         return fast_precise, "trafilatura-precision"
     # Short or empty: let trafilatura's fallbacks (readability, jusText) have a say, then the balanced
     # setting if the text is still short.

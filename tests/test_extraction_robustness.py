@@ -204,3 +204,20 @@ def test_internal_failure_becomes_an_error_field(monkeypatch):
     assert result["text"] == ""
     assert result["error"] == "extraction failed: RecursionError: maximum recursion depth exceeded"
     assert result["url"] == "https://example.org/x"
+
+
+def test_page_with_too_many_elements_is_skipped():
+    """A page of 120,000 elements (a generated link farm) is skipped with a reason, not ground through."""
+    farm = "<html><body>" + "<span>x</span>" * 120_000 + "</body></html>"
+    result = extract_article(farm)
+    assert result["text"] == "" and result["skipped"].startswith("page too complex: 120,")
+
+
+def test_large_page_gets_the_lean_extraction():
+    """Past LEAN_ELEMENTS the article is still found, by the fast pass alone."""
+    from crawler.extraction import LEAN_ELEMENTS
+
+    clutter = "<div class='widget'><span>menu</span></div>" * (LEAN_ELEMENTS // 2 + 100)
+    result = extract_article(page(body=ARTICLE + clutter))
+    assert "cognitive behavioural therapy" in result["text"]
+    assert result["extraction_method"] == "trafilatura-precision"

@@ -93,3 +93,11 @@ def _not_diseases() -> frozenset[str]:
 def is_disease(condition: str) -> bool:
     """Whether a claim about the condition is a disease claim (supplements may make only the other kind)."""
     return canonical(condition) not in _not_diseases()  # obesity is a disease though weight management is not
+
+
+@cache
+def display(condition: str) -> str:
+    """How a condition is written in a rationale: its `name` in conditions.yaml (COVID-19, PTSD), else its id."""
+    cid = canonical(condition)
+    entry = read_yaml_data("conditions.yaml")["conditions"].get(cid) or {}
+    return entry.get("name") or cid

@@ -55,7 +55,7 @@ KIND_REQUIRES = {
 
 LEGAL_STATUS_KEYS = ("regime", "schedule", "class", "code", "citation", "mdr_schedule")
 
-DOSE_KEYS = ("low", "high", "unit", "route", "purpose", "frequency", "upper_limit", "iu_per_unit")
+DOSE_KEYS = ("low", "high", "unit", "route", "purpose", "frequency", "upper_limit", "iu_per_unit", "route_required")
 
 # finding: what a warning, guidance or rejection says of the use it names.
 FINDINGS = ("not_approved", "not_shown_effective", "unsafe", "not_recommended", "recommended", "approved")

@@ -149,7 +149,9 @@ def _as_list(value) -> list[str]:
 
 
 def _condition_phrase(reading: ClaimReading, claimed: str | None = None) -> str:
-    return claimed or (", ".join(reading.conditions) if reading.conditions else "the claimed use")
+    if claimed:
+        return cond.display(claimed)
+    return ", ".join(cond.display(c) for c in reading.conditions) if reading.conditions else "the claimed use"
 
 
 # -- approvals ------------------------------------------------------------------------------
@@ -208,10 +210,11 @@ def judge_approval(reading: ClaimReading, substance: str, fact: dict, ctx: Conte
         if regulatory and reading.asserts_approval:
             return Outcome("inconsistent", f"{product} is approved for {indication} ({fact['date']}), not for {use}.",
                            [], [f"the approved use is {indication}, not {use}"], other_use=True)
-        return Outcome("unapproved_use", f"{use.capitalize()} is not an approved use: {product} is approved for "
+        return Outcome("unapproved_use", f"{use[:1].upper() + use[1:]} is not an approved use: {product} is approved for "
                        f"{indication} ({fact['date']}).", [], [f"the approved use is {indication}, not {use}"],
                        other_use=True)
     matches, differs = product_differences(reading, substance, fact)
+    claimed = cond.display(claimed)
     if rel == "broader" and cues.has(reading.text, cues.rules()["narrowing"]):
         matches.append(f"the use (a form of {claimed}: {indication})")
     elif rel == "broader":
@@ -242,7 +245,7 @@ def judge_finding(reading: ClaimReading, substance: str, fact: dict, ctx: Contex
     if other_brand(ctx, fact):
         return None  # the claim is about another brand of the substance
     if finding in ("not_recommended", "recommended") and not cues.has(reading.text, cues.rules()["recommendation"]) \
-            and "efficacy" not in reading.aspects:
+            and (reading.asserts_approval or "efficacy" not in reading.aspects):
         return None  # an appraisal of NHS use says nothing of whether a medicine is licensed
     rel, claimed = best_relation(reading, fact)
     if fact.get("indications") and rel is None:
@@ -291,6 +294,7 @@ def judge_designation(reading: ClaimReading, substance: str, fact: dict, ctx: Co
 def judge_warning(reading: ClaimReading, substance: str, fact: dict, ctx: Context) -> Outcome | None:
     """A safety warning: does the claim play down a risk the regulator warned of?"""
     rel, claimed = best_relation(reading, fact)
+    claimed = cond.display(claimed) if claimed else claimed
     lead = _first_sentence(fact.get("summary"))
     if reading.reassures_safety:
         if reading.negated and not reading.reassurance_negates_itself:
@@ -346,7 +350,7 @@ def judge_legal(reading: ClaimReading, substance: str, fact: dict, ctx: Context)
     if not schedule and not uk_class and status.get("mdr_schedule"):
         scheme = f"Schedule {status['mdr_schedule']} of the Misuse of Drugs Regulations 2001"
     elif uk_class and status.get("mdr_schedule"):
-        scheme += f", Schedule {status['mdr_schedule']} of the Misuse of Drugs Regulations 2001"
+        scheme += f" (Schedule {status['mdr_schedule']} of the Misuse of Drugs Regulations 2001)"
     if said == "illegal":
         if prohibited:
             return Outcome("consistent", lead, [f"illegal outside approved research ({scheme})"], [])
@@ -356,7 +360,7 @@ def judge_legal(reading: ClaimReading, substance: str, fact: dict, ctx: Context)
         return Outcome("inconsistent", lead, [], ["it is not a controlled drug"])
     if said == "legal":
         if prohibited:
-            return Outcome("inconsistent", lead, [], [f"it is a {scheme} drug: no accepted medical use, illegal outside research"])
+            return Outcome("inconsistent", lead, [], [f"it is controlled as {scheme}: no accepted medical use, illegal outside research"])
         if controlled and reading.recreational:
             return Outcome("inconsistent", lead, [],
                            [f"it is a controlled drug ({scheme}): use outside a prescription or licence is illegal"])
@@ -403,6 +407,9 @@ def judge_dose(reading: ClaimReading, substance: str, fact: dict, ctx: Context) 
     upper = float(dose["upper_limit"]) if dose.get("upper_limit") is not None else None
     purpose = dose.get("purpose") or fact.get("indication") or "the labelled use"
     fact_route = (dose.get("route") or "").lower()
+    if fact["kind"] == "studied_dose" and reading.conditions and fact.get("indications") \
+            and best_relation(reading, fact)[0] is None:
+        return None  # a dose studied for depression says nothing of a dose given for anaesthesia
     for claimed in reading.doses:
         cunit = str(claimed.get("unit") or "").lower()
         if claimed.get("per_kg") and not cunit.endswith("/kg"):
@@ -414,6 +421,8 @@ def judge_dose(reading: ClaimReading, substance: str, fact: dict, ctx: Context) 
         if cunit != unit:
             continue
         croute = (claimed.get("route") or "").lower()
+        if dose.get("route_required") and fact_route not in ({croute} | reading.routes):
+            continue  # a second route's range (intramuscular) is compared only when the claim names that route
         if croute and fact_route and croute != fact_route and croute not in cues.rules()["routes"].get(fact_route, []):
             continue
         values = [v for v in (claimed.get("low"), claimed.get("high"), claimed.get("value")) if v is not None]

@@ -266,7 +266,11 @@ class StoreArticles:
             warc_record_id=item.warc_record_id,
             is_demo=self.demo,
         )
+        prior = self.store.page_state(item.final_url)
         outcome, article_id = self.store.save_article(article, page, duplicate_of=item.duplicate_of)
+        if outcome == "unchanged" and (prior is None or prior.get("article_id") != article_id):
+            # A new URL whose canonical link names an article already stored: a copy, not a re-visit.
+            outcome = "duplicate"
         if item.simhash is not None and outcome in ("stored", "revised"):
             self.store.save_fingerprint(article_id, item.simhash)
         reason = {

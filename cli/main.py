@@ -43,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-keywords", action="store_true", help="keep every article, whatever it mentions")
     p.add_argument("--user-agent", default=None)
     p.add_argument("--warc-dir", default=None, help="where WARC files go (default: beside the database)")
-    p.add_argument("--job-dir", default=None, help="Scrapy JOBDIR, so a killed crawl resumes")
+    p.add_argument("--job-dir", default=None,
+                   help="folder for the crawl log (default: <db>.jobs/<id>); a killed crawl resumes from the store")
     p.add_argument("--redis", default=None, metavar="URL",
                    help="redis://HOST:PORT/DB: work as one of several crawlers sharing a frontier")
     p.add_argument("--worker-id", default=None, help="with --redis: this worker's name (default HOST-PID);"

@@ -152,6 +152,10 @@ class ReliableQueue(PriorityQueue):
                                  lease=settings.getfloat("HEALTHCLAIMS_WORKER_LEASE", DEFAULT_LEASE))
         self.taken: dict[scrapy.Request, bytes] = {}
 
+    def encode(self, request) -> bytes:
+        """The request as scrapy-redis stores it."""
+        return self._encode_request(request)
+
     def pop(self, timeout=0):
         """The best queued request, now held by this worker until acknowledged."""
         member = self.frontier.take()
@@ -214,6 +218,24 @@ class ReliableScheduler(Scheduler):
         except Exception:  # a Redis hiccup must not kill the ticker; the next tick tries again
             self.spider.logger.exception("distributed scheduler tick failed")
 
+    def enqueue_request(self, request):
+        """Mark the request seen and queue it in one atomic step (scrapy-redis does two).
+
+        Two steps leave a gap: a worker killed between them has marked a link seen that nobody
+        will fetch, and the page holding the link, fetched again, cannot schedule it any more.
+        """
+        if request.dont_filter:
+            added = self.queue.frontier.add(None, self.queue.encode(request), -request.priority)
+        else:
+            fingerprint = self.df.request_fingerprint(request)
+            added = self.queue.frontier.add(fingerprint, self.queue.encode(request), -request.priority)
+        if not added:
+            self.df.log(request, self.spider)
+            return False
+        if self.stats:
+            self.stats.inc_value("scheduler/enqueued/redis", spider=self.spider)
+        return True
+
     def next_request(self):
         """Acknowledge what is finished, then take the next request from the shared queue."""
         self.queue.acknowledge(_engine_slot(self.crawler.engine).inprogress)
@@ -225,7 +247,8 @@ class ReliableScheduler(Scheduler):
         if ticker is not None and ticker.running:
             ticker.stop()
         frontier = self.queue.frontier
-        self.queue.acknowledge(set())
+        # The engine has drained its requests by now; any left are handed back, not dropped.
+        self.queue.acknowledge(_engine_slot(self.crawler.engine).inprogress)
         frontier.leave()
         return super().close(reason)
 

@@ -16,6 +16,13 @@ redis.call('ZADD', KEYS[2], found[2], found[1])
 return found[1]
 """
 
+# Queue a request unless its fingerprint was seen before, in one atomic step (ARGV[1] '' = no filter).
+_ADD = """
+if ARGV[1] ~= '' and redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
+redis.call('ZADD', KEYS[2], ARGV[3], ARGV[2])
+return 1
+"""
+
 # Give a worker's unfinished requests and start URLs back to everyone, and forget the worker.
 # ARGV[1] is 'force' (the worker itself restarting) or a time: then only if its lease has expired,
 # checked inside the script so two workers recovering the same dead one cannot both move its work.
@@ -54,8 +61,13 @@ class Frontier:
         self.inflight_key = keys.inflight(worker)
         self._take = client.register_script(_TAKE)
         self._recover = client.register_script(_RECOVER)
+        self._add = client.register_script(_ADD)
 
     # -- requests --------------------------------------------------------------------------
+
+    def add(self, fingerprint: str | None, member: bytes, score: float) -> bool:
+        """Queue an encoded request unless its fingerprint is already in the dupefilter; True if queued."""
+        return bool(self._add(keys=[self.keys.dupefilter, self.keys.requests], args=[fingerprint or "", member, score]))
 
     def take(self) -> bytes | None:
         """The next request (as scrapy-redis encoded it), now held in this worker's in-flight set."""

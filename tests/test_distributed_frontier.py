@@ -124,3 +124,13 @@ def test_workers_are_polite_unless_every_start_url_is_local(redis_url, client, t
     settings = worker_settings(["https://example.org/"], db, {"redis": redis_url})
     assert settings["AUTOTHROTTLE_ENABLED"] is True
     assert worker_settings([], db, {"redis": redis_url})["AUTOTHROTTLE_ENABLED"] is True
+
+
+def test_add_marks_seen_and_queues_in_one_step(client):
+    worker = Frontier(client, KEYS, "w")
+    assert worker.add("fp1", b"request-1", -5)
+    assert not worker.add("fp1", b"request-1-again", -5)  # seen: not queued
+    assert worker.add(None, b"unfiltered", 0) and worker.add(None, b"unfiltered-2", 0)  # dont_filter
+    assert client.sismember(KEYS.dupefilter, "fp1") and client.scard(KEYS.dupefilter) == 1
+    assert client.zrange(KEYS.requests, 0, -1, withscores=True) == [
+        (b"request-1", -5.0), (b"unfiltered", 0.0), (b"unfiltered-2", 0.0)]

@@ -1,4 +1,4 @@
-"""Main article text: trafilatura in precision and recall settings, one chosen per page by agreement."""
+"""Main article text by trafilatura: a fast precise pass, with fallbacks and the balanced setting for short output."""
 
 from __future__ import annotations
 

@@ -20,6 +20,8 @@ class FactIndex:
     """Facts grouped by substance, for finding those that may bear on a claim."""
 
     def __init__(self, facts: list[dict]):
+
+        """Index the facts by their substance and the substances they cover."""
         self.facts = sorted(facts, key=lambda f: f["fact_id"])
         self._candidates: dict[str, list[dict]] = {}
         self.by_substance: dict[str, list[dict]] = {}
@@ -36,6 +38,8 @@ class FactIndex:
         return self._candidates[substance]
 
     def _find(self, substance: str) -> list[dict]:
+
+        """The candidate facts of one substance, computed once (see candidates)."""
         out: dict[str, dict] = {f["fact_id"]: f for f in self.by_substance.get(substance, [])}
         for other in family(substance) - {substance}:
             if substance in lineage(other):  # other is a descendant of the substance

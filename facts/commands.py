@@ -33,6 +33,9 @@ def all_facts(db_path) -> list[dict]:
 
 
 def _sorted(facts) -> list[dict]:
+
+
+    """Facts in the order `facts list` prints them: substance, jurisdiction, date."""
     return sorted(facts, key=lambda f: (f["substance"], f["jurisdiction"], str(f.get("date") or ""), f["fact_id"]))
 
 
@@ -47,6 +50,9 @@ def format_row(fact: dict) -> str:
 
 
 def _legal_text(fact: dict) -> str:
+
+
+    """A schedule or class in a few words, for `facts list`."""
     status = fact.get("legal_status") or {}
     if not isinstance(status, dict):
         return ""

@@ -22,6 +22,7 @@ def rules() -> dict:
 
 @cache
 def _pattern(words: tuple[str, ...]) -> re.Pattern:
+    """One regular expression matching any of the cue words, longest first, on word boundaries."""
     alternatives = sorted((re.escape(w.lower()) for w in words), key=len, reverse=True)
     # A hyphen may follow a cue ("FDA-approved") but not precede it ("non-addictive" is not "addictive").
     return re.compile(r"(?<![\w-])(" + "|".join(alternatives) + r")(?!\w)")
@@ -46,6 +47,7 @@ def find(text: str, words: list[str]) -> list[str]:
 
 @lru_cache(maxsize=64)
 def _lower(text: str) -> str:
+    """Lower-cased text, cached because one claim's text is searched for many cue lists."""
     return text.lower()
 
 

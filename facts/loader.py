@@ -16,6 +16,8 @@ class FactFileError(ValueError):
     """A fact file that cannot be read or is invalid; the message names the file and line."""
 
     def __init__(self, path: str | Path, line: int | None, message: str):
+
+        """Keep where the error is, and a message that names it."""
         self.path, self.line, self.message = str(path), line, message
         where = f"{self.path}:{line}" if line else self.path
         super().__init__(f"{where}: {message}")

@@ -31,6 +31,8 @@ def check_fact(fact: LoadedFact) -> list[FactFileError]:
     data, problems = fact.data, []
 
     def bad(key: str, message: str) -> None:
+
+        """Record one problem at the line of the field it concerns."""
         problems.append(FactFileError(fact.path, fact.line_of(key), f"fact {data.get('id', '?')!s}: {message}"))
 
     for key in schema.REQUIRED:
@@ -86,6 +88,9 @@ def check_fact(fact: LoadedFact) -> list[FactFileError]:
 
 
 def _check_mapping(fact: LoadedFact, key: str, allowed: tuple, required: tuple) -> list[FactFileError]:
+
+
+    """Problems with a nested mapping field (legal_status, dose): type, unknown and missing keys."""
     value = fact.data.get(key)
     if value is None:
         return []

@@ -143,12 +143,18 @@ def year_check(reading: ClaimReading, fact: dict) -> tuple[list[str], list[str]]
 
 
 def _as_list(value) -> list[str]:
+
+
+    """A route or list field as a list of strings."""
     if not value:
         return []
     return [v.strip() for v in str(value).split(",")] if isinstance(value, str) else list(value)
 
 
 def _condition_phrase(reading: ClaimReading, claimed: str | None = None) -> str:
+
+
+    """The claimed condition(s) as a rationale writes them."""
     if claimed:
         return cond.display(claimed)
     return ", ".join(cond.display(c) for c in reading.conditions) if reading.conditions else "the claimed use"
@@ -455,10 +461,16 @@ def judge_dose(reading: ClaimReading, substance: str, fact: dict, ctx: Context) 
 
 
 def _num(x: float) -> str:
+
+
+    """A number without a needless '.0'."""
     return f"{x:g}"
 
 
 def _first_sentence(text: str | None) -> str:
+
+
+    """The first sentence of a fact's summary, which leads its rationale."""
     if not text:
         return ""
     text = " ".join(str(text).split())

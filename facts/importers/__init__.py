@@ -31,6 +31,9 @@ def link_to_curated(facts: list[dict]) -> int:
 
 
 def _ref(reference: str) -> str:
+
+
+    """A reference compared loosely (upper case, single spaces)."""
     return " ".join(str(reference).upper().split())
 
 

@@ -20,6 +20,9 @@ APPLICATION_TYPES = ("NDA", "BLA")
 
 
 def _table(archive: zipfile.ZipFile, name: str, path: Path) -> list[dict]:
+
+
+    """One tab-delimited file of the zip as dicts, after checking its columns."""
     try:
         raw = archive.read(name)
     except KeyError:

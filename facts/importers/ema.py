@@ -28,6 +28,9 @@ def _day(value) -> str | None:
 
 
 def _rows(path: Path):
+
+
+    """The export's rows after its header row, numbered as in the spreadsheet."""
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 

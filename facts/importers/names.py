@@ -18,6 +18,7 @@ SALT_WORDS = {
 
 @cache
 def _names() -> dict[str, str]:
+    """Every lexicon id and synonym (lower case) mapped to its canonical id."""
     table = {}
     for sid, entry in load_substances().items():
         table.setdefault(sid.lower(), sid)

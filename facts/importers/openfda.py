@@ -10,6 +10,9 @@ from facts.importers.names import substances_for
 
 
 def _records(path: Path) -> list[dict]:
+
+
+    """The application records of an openFDA drugsfda JSON file."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
@@ -26,6 +29,9 @@ def _records(path: Path) -> list[dict]:
 
 
 def _day(value: str) -> str | None:
+
+
+    """An openFDA YYYYMMDD date as YYYY-MM-DD, or None."""
     value = str(value or "").strip()
     if len(value) == 8 and value.isdigit():
         return f"{value[:4]}-{value[4:6]}-{value[6:]}"

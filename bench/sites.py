@@ -25,6 +25,7 @@ class Response:
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0         # seconds to wait before answering (timeouts)
+    streamed: bool = False     # no Content-Length: the body runs until the connection closes
 
 
 @dataclass
@@ -103,10 +104,14 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_response(page.status)
             for key, value in page.headers.items():
                 self.send_header(key, value)
-            if "Content-Length" not in page.headers:
+            if page.streamed:
+                self.send_header("Connection", "close")
+                self.close_connection = True
+            elif "Content-Length" not in page.headers:
                 self.send_header("Content-Length", str(len(page.body)))
             self.end_headers()
-            self.wfile.write(page.body)
+            for start in range(0, len(page.body), 65536):
+                self.wfile.write(page.body[start:start + 65536])
         except (BrokenPipeError, ConnectionResetError):  # the crawler gave up (size limit, timeout)
             pass
 

@@ -55,7 +55,18 @@ def crawl_urls(urls: list[str], db_path: str, options: dict | None = None) -> di
         # The child must import this checkout's packages even when run from another folder.
         root = str(Path(__file__).resolve().parent.parent)
         env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-        code = subprocess.call([sys.executable, "-m", "crawler.process", str(request_path)], env=env)
+        proc = subprocess.Popen([sys.executable, "-m", "crawler.process", str(request_path)], env=env)
+        try:
+            code = proc.wait()
+        except KeyboardInterrupt:
+            # The child got the same Ctrl-C and is stopping cleanly (writing its last batch); let it,
+            # unless a second Ctrl-C asks to force. What it stored is kept; the next run resumes.
+            try:
+                proc.wait(timeout=60)
+            except (KeyboardInterrupt, subprocess.TimeoutExpired):
+                proc.kill()
+                proc.wait()
+            raise
         if not result_path.exists():
             raise OSError(f"the crawl process stopped without a result (exit code {code}); see the crawl log")
         result = json.loads(result_path.read_text(encoding="utf-8"))

@@ -38,6 +38,7 @@ FAULTS = {
     "/fault/redirected": Response(301, b"", {"Location": "/good.html"}),
     "/fault/report.pdf": Response(200, b"%PDF-1.4\n% ketamine depression\n", {"Content-Type": "application/pdf"}),
     "/fault/huge": html("<html><body><p>" + "ketamine " * 400_000 + "</p></body></html>"),
+    "/fault/huge-streamed": html("<html><body><p>" + "ketamine " * 400_000 + "</p></body></html>", streamed=True),
     "/fault/empty": html(b""),
     # Declared Latin-1, sent as UTF-8: the text must still read correctly.
     "/fault/mislabelled": html(article("Café owner's ketamine story", "Zoë Brontë", "He called it a naïve hope."),
@@ -98,8 +99,9 @@ def test_our_own_rules_are_logged_as_skips(crawled):
     assert "/private/secret.html" not in requested
     assert log["/fault/report.pdf"][:2] == ("skipped", "not HTML (application/pdf)")
     assert log["/fault/empty"][:2] == ("skipped", "empty body")
-    outcome, reason, _ = log["/fault/huge"]
-    assert outcome == "skipped" and reason.startswith("page too large")
+    for route in ("/fault/huge", "/fault/huge-streamed"):  # size announced, or found out while reading
+        outcome, reason, _ = log[route]
+        assert outcome == "skipped" and reason.startswith("page too large"), (route, reason)
 
 
 def test_pages_that_are_hard_to_read_are_still_stored(crawled):

@@ -234,11 +234,11 @@ def judge_approval(reading: ClaimReading, substance: str, fact: dict, ctx: Conte
         if fact.get("substance") != substance and not cues.has(reading.text, substance_names(fact["substance"])):
             # "ketamine is not approved for depression" is true of ketamine; the related product is context.
             return Outcome("consistent", f"{substance.capitalize()} itself has no such approval in the record; a related "
-                           f"drug, {product}, is approved for {indication} (since {fact['date']}).",
+                           f"drug, {product}, is approved for {indication} ({_when(fact)}).",
                            [f"{substance} is not approved for {claimed}"], [])
-        return Outcome("inconsistent", f"{product} is approved for {indication} (since {fact['date']}).", matches, differs)
+        return Outcome("inconsistent", f"{product} is approved for {indication} ({_when(fact)}).", matches, differs)
     label = "partly_consistent" if differs else "consistent"
-    return Outcome(label, f"{product} is approved for {indication} (since {fact['date']}).", matches, differs)
+    return Outcome(label, f"{product} is approved for {indication} ({_when(fact)}).", matches, differs)
 
 
 # -- rejections, guidance, revocations, designations, warnings ------------------------------
@@ -458,6 +458,11 @@ def judge_dose(reading: ClaimReading, substance: str, fact: dict, ctx: Context) 
         return Outcome("partly_consistent", lead, [],
                        [f"the claimed dose ({shown}) is {where} the studied dose of {span}"])
     return None
+
+
+def _when(fact: dict) -> str:
+    """When an approval happened, worded so a later-added indication is not dated to the first approval."""
+    return f"since {fact['date']}" if fact["kind"] == "extension" else f"first approved {fact['date']}"
 
 
 def _num(x: float) -> str:

@@ -199,7 +199,8 @@ def judge_approval(reading: ClaimReading, substance: str, fact: dict, ctx: Conte
             return Outcome("inconsistent", f"The record shows an approval: {product} for {indication} ({fact['date']}).",
                            matches, differs)
         return Outcome("partly_consistent" if differs else "consistent",
-                       f"{product} was approved for {indication} on {fact['date']}.", matches, differs)
+                       (f"{product} was approved for {indication} on {fact['date']}." if fact["kind"] == "extension"
+                        else f"{product} was first approved on {fact['date']}; its label covers {indication}."), matches, differs)
     if rel is None:
         same_sub = fact.get("substance") == substance
         named_brand = fact.get("brand") and cues.has(reading.text, [fact["brand"]])

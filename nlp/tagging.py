@@ -16,6 +16,7 @@ from nlp.rows import ArticleMemory, doc_rows
 CHUNK_CHARS = 100_000      # articles are screened in pieces of about this size, cut at line breaks
 CONTEXT_BEFORE = 2         # sentences before a candidate kept for attribution and pronouns
 CONTEXT_AFTER = 1          # sentences after it ('"...," she said.', "That is false.")
+PASSAGE_MAX_CHARS = 20_000  # longer runs of health sentences are cut into passages of about this size
 HEADING_MAX_TOKENS = 14
 ARTICLES_PER_BATCH = 16
 
@@ -72,7 +73,9 @@ def passages(sentences: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:
             keep.update(range(max(0, i - CONTEXT_BEFORE), min(len(sentences), i + CONTEXT_AFTER + 1)))
     ranges: list[list[int]] = []
     for i in sorted(keep):
-        if ranges and ranges[-1][1] == i - 1:
+        # Neighbours merge into one passage, up to a size the NER handles comfortably; the article
+        # memory carries people across the cut.
+        if ranges and ranges[-1][1] == i - 1 and sentences[i][1] - sentences[ranges[-1][0]][0] <= PASSAGE_MAX_CHARS:
             ranges[-1][1] = i
         else:
             ranges.append([i, i])

@@ -117,6 +117,14 @@ def test_chunks_cover_the_text_exactly():
     assert max(len(p) for _, p in pieces) <= 10_000
 
 
+def test_passages_of_a_text_full_of_claims_stay_small():
+    sentences = [(i * 100, i * 100 + 99, True) for i in range(2000)]
+    spans = passages(sentences)
+    assert spans[0][0] == 0 and spans[-1][1] == sentences[-1][1]
+    assert max(b - a for a, b in spans) <= 20_100
+    assert all(b1 < a2 for (_, b1), (a2, _) in zip(spans, spans[1:]))
+
+
 def test_passages_keep_context_around_substance_sentences():
     sentences = [(0, 5, False), (6, 10, False), (11, 15, False), (16, 20, True), (21, 25, False), (26, 30, False),
                  (31, 35, False), (36, 40, False), (41, 45, True)]

@@ -12,6 +12,7 @@ from crawler.encoding import binary_kind, decode_html, maybe_gunzip
 from crawler.language import choose_language
 from crawler.main_text import extract_main_text
 from crawler.metadata import clean_author, clean_text, is_urlish, normalise_date, structured_metadata
+from crawler.social_embeds import restore_social_embeds
 from crawler.source_type import classify_source, evidence_from_page
 
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
@@ -32,14 +33,15 @@ _UNCLOSED_TITLE = re.compile(r"(<title[^>]*>)([^<]*)", re.I)
 FIELDS = (
     "url", "title", "text", "author", "publisher", "published", "modified", "language", "canonical_url",
     "description", "source_type", "date_source", "language_source", "headline_image", "site_name",
-    "section", "paywalled", "encoding", "extraction_method", "word_count",
+    "section", "paywalled", "embedded_posts", "encoding", "extraction_method", "word_count",
 )
 
 
 def _empty_result(url: str | None) -> dict:
     """A result with every field present and nothing found."""
     result = dict.fromkeys(FIELDS)
-    result.update(url=url, text="", source_type="unknown", source_scores={}, word_count=0, paywalled=False)
+    result.update(url=url, text="", source_type="unknown", source_scores={}, word_count=0, paywalled=False,
+                  embedded_posts=0)
     return result
 
 
@@ -95,6 +97,7 @@ def _extract_into(result: dict, html: bytes | str, url: str | None) -> None:
     meta = structured_metadata(tree, url)
     titles = [meta.get("title"), meta.get("title_tag"), _heading_title(tree)]
     text, method = extract_main_text(tree, url, [title for title in titles if title], thorough=thorough)
+    text, result["embedded_posts"] = restore_social_embeds(tree, text)
     if len(text.split()) < MIN_ARTICLE_WORDS:
         text, method = "", "none"
     result["text"] = text

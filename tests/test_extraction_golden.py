@@ -16,7 +16,7 @@ CASES = sorted(path.name for path in FIXTURES.iterdir() if (path / "input.html")
 def test_every_page_shape_has_a_case():
     """The shapes the extractor must handle each have a golden page."""
     assert {"news_jsonld", "magazine_opengraph", "clinic_landing", "personal_blog", "press_release",
-            "cookie_newsletter", "government_page", "non_english", "mislabelled_encoding"} <= set(CASES)
+            "cookie_newsletter", "government_page", "non_english", "mislabelled_encoding", "embedded_post"} <= set(CASES)
 
 
 @pytest.mark.parametrize("case", CASES)

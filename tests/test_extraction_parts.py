@@ -205,3 +205,30 @@ def test_remove_boilerplate_headline_and_related_list():
     cleaned = remove_boilerplate(text, ["Clinic fined over ketamine claims | The Paper"])
     assert cleaned.split("\n") == ["A clinic was fined on Monday for claims about ketamine.",
                                    "The regulator said the fine was the largest of its kind."]
+
+
+def test_embedded_post_is_restored_in_place_once():
+    """A tweet the extractor dropped comes back after the paragraph it followed; one already kept is not doubled."""
+    from crawler.social_embeds import restore_social_embeds
+
+    tree = fromstring(
+        "<html><body><p>First paragraph about the claim made online.</p>"
+        '<div class="embed"><blockquote class="twitter-tweet"><p>Cold water cured me.</p>'
+        "&mdash; A Person (@a_person) <a href='#'>May 1, 2024</a></blockquote></div>"
+        "<p>Second paragraph with the doctors' replies.</p></body></html>")
+    text = "First paragraph about the claim made online.\nSecond paragraph with the doctors' replies."
+    restored, count = restore_social_embeds(tree, text)
+    assert count == 1
+    assert restored.split("\n") == ["First paragraph about the claim made online.", "Cold water cured me.",
+                                     "\u2014 A Person (@a_person) May 1, 2024",
+                                     "Second paragraph with the doctors' replies."]
+    assert restore_social_embeds(tree, restored) == (restored, 0)
+
+
+def test_plain_blockquotes_are_not_embeds():
+    """An ordinary quotation block is left to the main-text extractor."""
+    from crawler.social_embeds import restore_social_embeds
+
+    tree = fromstring('<html><body><p>Intro text here for the quote.</p><blockquote class="pull-quote">'
+                      "<p>A pulled quote.</p></blockquote></body></html>")
+    assert restore_social_embeds(tree, "Intro text here for the quote.") == ("Intro text here for the quote.", 0)

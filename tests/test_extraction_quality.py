@@ -7,9 +7,9 @@ import pytest
 from bench.extraction_metric import BENCHMARK_DIR, load_benchmark, page_counts, score, shingles
 
 # Pinned to the score reached (rounded down). Raise it when the score rises; never lower it quietly.
-F1_FLOOR = 0.977
+F1_FLOOR = 0.979
 PRECISION_FLOOR = 0.980
-RECALL_FLOOR = 0.975
+RECALL_FLOOR = 0.978
 
 
 def test_metric_on_hand_made_pages():

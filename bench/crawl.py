@@ -74,15 +74,20 @@ def run(n_pages: int = N_PAGES) -> list[str]:
     import os
 
     with serve_generated_site(n_pages) as base_url, tempfile.TemporaryDirectory() as tmp:
-        bare = measure("bare", base_url)
-        inline = measure("full", base_url, str(Path(tmp) / "inline.duckdb"), 0)
-        pooled = measure("full", base_url, str(Path(tmp) / "pooled.duckdb"), 1)
-    bare_rate = bare["pages"] / bare["seconds"]
+        # The reference is measured before and after ours, so a change in machine load shows.
+        bare_before = measure("bare", base_url)
+        (Path(tmp) / "inline").mkdir()
+        (Path(tmp) / "pooled").mkdir()
+        inline = measure("full", base_url, str(Path(tmp) / "inline" / "bench.duckdb"), 0)
+        pooled = measure("full", base_url, str(Path(tmp) / "pooled" / "bench.duckdb"), 1)
+        bare_after = measure("bare", base_url)
+    rates = [b["pages"] / b["seconds"] for b in (bare_before, bare_after)]
+    bare_rate = sum(rates) / 2
     lines = [
         f"generated loopback site: {n_pages} article pages + home page, concurrency {CONCURRENCY},"
         f" {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end",
-        f"bare Scrapy spider (follow links, no pipelines): {bare['pages']} pages in {bare['seconds']:.1f} s"
-        f" = {bare_rate:.0f} pages/s",
+        f"bare Scrapy spider (follow links, no pipelines): {bare_before['pages']} pages,"
+        f" {rates[0]:.0f} pages/s before and {rates[1]:.0f} after ours: reference {bare_rate:.0f} pages/s",
     ]
     for label, ours in (("extraction inline", inline), ("extraction in 1 worker process", pooled)):
         rate = ours["pages"] / ours["seconds"]

@@ -157,9 +157,10 @@ def _site_from_title_tag(title_tag: str | None, headline: str | None) -> str | N
     if len(parts) < 2:
         return None
     key = _comparable(headline)
-    if _comparable(parts[0]) == key:
+    # The headline part may carry extras ('Product name 30 x 25mg'), so a shared start is enough.
+    if key and _comparable(parts[0]).startswith(key):
         return parts[-1]
-    if _comparable(parts[-1]) == key:
+    if key and _comparable(parts[-1]).startswith(key):
         return parts[0]
     return None
 

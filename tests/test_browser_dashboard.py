@@ -178,7 +178,9 @@ def test_hostile_article_text_is_shown_not_run(dashboard, page):
     paragraph = page.locator("p.claim-paragraph").inner_text()
     assert '<b><script>alert("pwned")</script></b> & more.' in paragraph
     assert page.locator("[data-testid='stMain'] script").count() == 0
-    assert page.get_by_text('Rock star "Zed" says \'; DROP TABLE claims; --').count() == 1
+    title = 'Rock star "Zed" says \'; DROP TABLE claims; --'
+    assert page.locator('[data-testid="stText"]').filter(has_text=title).count() == 1  # shown as plain text
+    assert title in page.locator('[data-testid="stCode"]').inner_text()  # and quoted as is in the citation
     shot(page, "hostile-claim")
     assert page.dialogs == []
 

@@ -42,17 +42,23 @@ class ContextScope:
             aimed = [t for t in targets if sent.start <= t.start < sent.end]
             found: dict[str, list[Span]] = {"hedge": [], "negation": [], "dispute": [], "endorse": []}
             relative = [c.start for c in inside if c.label_ == "terminate" and c.text.lower() in RELATIVE]
+            negation_covers: set[int] = set()
+            advice = [t.i for t in sent[1:] if t.lower_ == "so" and doc[t.i - 1].text in {",", ";"}]
             for cue in inside:
                 if cue.label_ in ("terminate",) or cue.label_.startswith("pseudo"):
                     continue
                 if cue.text == "May" and cue.start != sent.start:
                     continue  # the month
-                if cue.label_.startswith("negation") and any(r < cue.start for r in relative):
-                    # "..., which means it has no accepted medical use": the negation is the clause's, not the claim's.
+                if cue.label_.startswith("negation") and any(r < cue.start for r in relative + advice):
+                    # "..., which means it has no accepted medical use", "..., so don't try it at home": the
+                    # negation belongs to a clause added after the claim, not to the claim.
                     continue
                 category, direction = cue.label_.split(":")
                 lo, hi = self._scope(cue, direction, sent, stops)
-                covered = any(lo <= t.start < hi or lo < t.end <= hi for t in aimed if t.start != cue.start)
+                hits = {t.start for t in aimed if t.start != cue.start and (lo <= t.start < hi or lo < t.end <= hi)}
+                covered = bool(hits)
+                if category == "negation" or (category == "dispute" and any(t.lower_ in NEGATING_WORDS for t in cue)):
+                    negation_covers |= hits
                 if category == "endorse":
                     # "honestly I love that for him": the writer sides with the claim they report.
                     found["endorse"].append(cue)
@@ -65,7 +71,8 @@ class ContextScope:
                     found[category].append(cue)
             sent._.context_cues = found
             sent._.hedged = bool(found["hedge"])
-            sent._.negated = bool(found["negation"])
+            sent._.negated = bool(found["negation"])  # refined by the claim detector once it knows the claim's cue
+            sent._.negation_covers = negation_covers
             sent._.disputed = bool(found["dispute"])
         return doc
 

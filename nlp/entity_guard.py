@@ -56,7 +56,8 @@ class EntityGuard:
         """Strip titles, possessives and stray words the model includes in a name; None if nothing is left."""
         start, end = ent.start, ent.end
         doc = ent.doc
-        while start < end and (doc[start].lower_ in self.not_names or doc[start].is_punct):
+        while start < end and (doc[start].lower_ in self.not_names or doc[start].is_punct
+                               or (ent.label_ == "ORG" and doc[start].lower_ == "the")):
             start += 1
         while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}):
             end -= 1

@@ -21,7 +21,8 @@ SPAN_ATTRIBUTES = {
     "hedged": False,
     "negated": False,
     "disputed": False,
-    "context_cues": None,   # {"hedge": [Span], "negation": [...], "dispute": [...]}
+    "context_cues": None,   # {"hedge": [Span], "negation": [...], "dispute": [...], "endorse": [...]}
+    "negation_covers": None,  # token starts of the health targets some negation cue's scope covers
     "claimant": None,       # {"name", "role", "start_char", "end_char", "pending"}
     "stance": "neutral",
     "jurisdictions": None,  # [code]

@@ -15,6 +15,7 @@ class ArticleMemory:
 
     def __init__(self, heading_people: list[dict] | None = None):
         self.people: list[dict] = []
+        self.organisations: list[str] = []
         self.roles: dict[str, str] = {}
         self.heading_people = heading_people or []
 
@@ -40,6 +41,18 @@ class ArticleMemory:
                 self.roles.setdefault(person["name"].lower(), person["role"])
                 self.roles.setdefault(person["name"].split()[-1].lower(), person["role"])
 
+    def learn_organisations(self, names: list[str]) -> None:
+        """Take in organisation names as the article spells them out ("Allied Council on Drug Safety")."""
+        self.organisations.extend(n for n in names if len(n.split()) > 1)
+
+    def full_organisation(self, name: str) -> str:
+        """The full name of an organisation the article later calls by one word ("the Council")."""
+        word = name.split()[-1].lower()
+        if len(name.split()) > 2 or not word.isalpha():
+            return name
+        longer = [o for o in self.organisations if word in o.lower().split() and o != name]
+        return longer[-1] if longer else name
+
     def role(self, name: str | None) -> str:
         """The role the article gave this person anywhere so far, else unknown."""
         return role_by_name(self.roles, name) if name else "unknown"
@@ -57,6 +70,7 @@ def doc_rows(doc: Doc, article_id: str, memory: ArticleMemory,
     claims, mentions = [], []
     people = doc._.people or []
     memory.learn_roles(people)
+    memory.learn_organisations([e.text for e in doc.ents if e.label_ == "ORG"])
     for sent in doc._.claims or []:
         start, end = _trimmed(sent)
         abs_start, abs_end = offset + start, offset + end
@@ -74,6 +88,8 @@ def doc_rows(doc: Doc, article_id: str, memory: ArticleMemory,
             heading = memory.heading_person(abs_start)
             if heading is not None:
                 claimant.update(name=heading["name"], role=heading["role"], via="heading")
+        if claimant.get("role") == "organisation" and claimant.get("name"):
+            claimant["name"] = memory.full_organisation(claimant["name"])
         if claimant.get("role") == "unknown" and claimant.get("name"):
             claimant["role"] = memory.role(claimant["name"])
         stance = sent._.stance

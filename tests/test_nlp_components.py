@@ -191,6 +191,8 @@ def test_it_closing_a_slogan_is_not_a_substance(nlp):
     ("Claims that NAD+ drips reverse aging are unproven.", False, False, "disputes"),
     ("MDMA remains a Schedule I drug, which means it has no accepted medical use.", False, False, "endorses"),
     ("The singer hasn't admitted to taking Ozempic.", True, False, "neutral"),
+    ("Psilocybin is a Class A drug in the UK, so do not try growing your own.", False, False, "endorses"),
+    ("Ketamine never helped my depression.", False, True, "endorses"),
 ])
 def test_context_cues(nlp, text, hedged, negated, stance):
     sent = claim(nlp, text)

@@ -70,3 +70,11 @@ def test_organisation_and_expert_roles(nlp):
                          "Dr Ann Smith, a psychiatrist at King's College, said ketamine can damage the bladder.", nlp=nlp)
     assert [(c["claimant_name"], c["claimant_role"]) for c in claims] == [
         ("US Food and Drug Administration", "organisation"), ("Ann Smith", "expert")]
+
+
+def test_an_organisation_called_by_one_word_gets_its_full_name(nlp):
+    claims, _ = tag_text("The Northfield Board of Pharmacy said that ketamine can damage the bladder. Ketamine is a "
+                         "Class B drug in the UK. The Board also said that ketamine is addictive.", nlp=nlp)
+    assert [(c["claimant_name"], c["claimant_role"]) for c in claims] == [
+        ("Northfield Board of Pharmacy", "organisation"), (None, "author"),
+        ("Northfield Board of Pharmacy", "organisation")]

@@ -7,7 +7,7 @@ import sys
 import time
 
 # Each section is a module in this package with run() -> list[str] of printed lines.
-SECTIONS = ["extraction", "nlp", "crawl", "dashboard", "distributed"]
+SECTIONS = ["extraction", "nlp", "crawl", "facts", "dashboard", "distributed"]
 
 
 def main(argv: list[str]) -> int:

@@ -10,6 +10,7 @@ ENGLISH_WORDS = frozenset(
     "which you he she his her were has been their will more can also one its all we there who would "
     "about what so said when up out if into than other some had them these may".split()
 )
+UNDETERMINED = {"und", "mul", "zxx", "x", "unknown", "none", "null"}
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -19,7 +20,8 @@ def skip_reason(article: dict) -> str | None:
     if not text.strip():
         return "empty text"
     language = (article.get("language") or "").strip().lower()
-    if language and not language.startswith("en"):
+    # "und", "mul" and the like say nothing: judge those by the words.
+    if language and language.split("-")[0].split("_")[0] not in UNDETERMINED and not language.startswith("en"):
         return f"not English ({language})"
     words = WORD.findall(text[:5000])
     if len(words) < 3:

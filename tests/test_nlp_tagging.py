@@ -94,6 +94,19 @@ def test_non_english_and_empty_articles_are_skipped_with_a_reason(db_path, nlp):
 
 
 @pytest.mark.slow
+def test_undetermined_language_is_judged_by_the_words():
+    from nlp.language import skip_reason
+
+    english = "Ketamine is a Schedule III controlled substance in the United States, and it is used in hospitals."
+    assert skip_reason({"text": english, "language": "und"}) is None
+    assert skip_reason({"text": english, "language": "en-GB"}) is None
+    assert skip_reason({"text": english, "language": "fr"}) == "not English (fr)"
+    assert skip_reason({"text": "Ketamin ist in Deutschland verschreibungspflichtig und wird in der Klinik "
+                                "eingesetzt, wie die Zeitung am Montag nach einem langen Bericht über die Klinik schrieb.",
+                        "language": None}) == "not English (detected)"
+
+
+@pytest.mark.slow
 def test_a_five_megabyte_article_with_odd_unicode_is_tagged(db_path, nlp):
     filler = ("The weather was mild 🌤️ and the match ended in a draw\u200b; fans sang\u202e loudly\ufeff. "
               "Ze\u0301lie wrote a long cafe\u0301 review in Tromsø.\r\n")

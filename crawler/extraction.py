@@ -96,7 +96,8 @@ def _extract_into(result: dict, html: bytes | str, url: str | None) -> None:
 
     meta = structured_metadata(tree, url)
     titles = [meta.get("title"), meta.get("title_tag"), _heading_title(tree)]
-    text, method = extract_main_text(tree, url, [title for title in titles if title], thorough=thorough)
+    text, method = extract_main_text(tree, url, [title for title in titles if title], thorough=thorough,
+                                     paywalled=bool(meta.get("paywalled")))
     text, result["embedded_posts"] = restore_social_embeds(tree, text)
     if len(text.split()) < MIN_ARTICLE_WORDS:
         text, method = "", "none"

@@ -15,6 +15,8 @@ logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 # The fast precise pass is trusted when it finds at least this many words; shorter output usually
 # means it cut the article (a body split by ads, a teaser wrapper) and the slower passes get a say.
 _TRUSTED_WORDS = 100
+# A page that declares a paywall is short by design: a teaser this long is not a failed extraction.
+_TEASER_WORDS = 30
 # If the precise extraction keeps less than this share of the balanced one's words, it has
 # most likely lost part of the article itself, not just boilerplate.
 _PRECISE_MIN_SHARE = 0.5
@@ -36,13 +38,14 @@ def _run(html: str | HtmlElement, url: str | None, titles: list[str] | None, **o
 
 
 def extract_main_text(html: str | HtmlElement, url: str | None = None, titles: list[str] | None = None,
-                      thorough: bool = True) -> tuple[str, str]:
+                      thorough: bool = True, paywalled: bool = False) -> tuple[str, str]:
     """(main text, one paragraph a line, without furniture or the headline; which setting produced it).
 
     thorough=False runs the fast precise pass only: for huge pages, where trafilatura's fallbacks
-    take time that grows faster than the page."""
+    take time that grows faster than the page. paywalled=True accepts a teaser-length text as it is."""
     fast_precise = _run(html, url, titles, favor_precision=True, fast=True)
-    if _words(fast_precise) >= _TRUSTED_WORDS or not thorough:
+    words = _words(fast_precise)
+    if words >= _TRUSTED_WORDS or not thorough or (paywalled and words >= _TEASER_WORDS):
         return fast_precise, "trafilatura-precision"
     # Short or empty: let trafilatura's fallbacks (readability, jusText) have a say, then the balanced
     # setting if the text is still short.

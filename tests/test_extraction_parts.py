@@ -232,3 +232,24 @@ def test_plain_blockquotes_are_not_embeds():
     tree = fromstring('<html><body><p>Intro text here for the quote.</p><blockquote class="pull-quote">'
                       "<p>A pulled quote.</p></blockquote></body></html>")
     assert restore_social_embeds(tree, "Intro text here for the quote.") == ("Intro text here for the quote.", 0)
+
+
+def test_paywalled_teaser_is_accepted_without_fallback_passes():
+    """A short text on a page that declares a paywall is taken as the teaser it is; elsewhere the
+    slower fallback passes get a say."""
+    from crawler.extraction import extract_article
+
+    teaser = ("<p>The fictional chef Ola Brenner says a raw garlic shot every morning keeps her free of colds, "
+              "and her cookbook tells readers to give up their flu vaccines in favour of it.</p>"
+              "<p>Subscribers can read the rest of this story, including what three infectious disease "
+              "specialists told us about the evidence for garlic and colds.</p>")
+
+    def page(free: str) -> str:
+        return ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Garlic", '
+                f'"isAccessibleForFree": {free}}}</script></head><body><article>{teaser}</article></body></html>')
+
+    paywalled, free = extract_article(page("false")), extract_article(page("true"))
+    assert paywalled["paywalled"] is True and free["paywalled"] is False
+    assert paywalled["extraction_method"] == "trafilatura-precision"
+    assert free["extraction_method"] != "trafilatura-precision"
+    assert "raw garlic shot" in paywalled["text"] and "raw garlic shot" in free["text"]

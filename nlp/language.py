@@ -29,6 +29,6 @@ def skip_reason(article: dict) -> str | None:
     if len(words) >= 20:
         latin = sum(1 for w in words if w.isascii())
         english = sum(1 for w in words if w.lower() in ENGLISH_WORDS)
-        if latin / len(words) < 0.5 or english / len(words) < 0.08:
+        if latin / len(words) < 0.5 or english / len(words) < 0.15:
             return "not English (detected)"
     return None

@@ -216,7 +216,8 @@ class StoreArticles:
         """Open the store (the one writer of this process) and share it with the other components."""
         from twisted.internet import task
 
-        self.store = BatchWriter(Store(self.db_path), self.crawl_id)
+        self.store = BatchWriter(Store(self.db_path), self.crawl_id,
+                                 self.crawler.settings.getint("HEALTHCLAIMS_BATCH_ITEMS", 200))
         self.crawler.store = self.store
         for name in COUNTERS:
             self.crawler.stats.set_value(f"healthclaims/{name}", 0)

@@ -15,7 +15,7 @@ from store import StoreError
 OPTION_KEYS = (
     "max_pages", "depth", "keywords", "keyword_file", "no_keywords", "user_agent", "warc_dir", "job_dir",
     "quiet", "demo", "polite", "download_timeout", "retry_times", "max_size", "concurrency", "archive",
-    "extract_processes",
+    "extract_processes", "batch_items",
     # distributed crawling (crawler/distributed.py)
     "redis", "worker_id", "worker_lease", "idle_exit", "keep_running",
 )

@@ -90,7 +90,7 @@ def build_settings(urls: list[str], db_path: str, options: dict) -> dict:
 
     Options come from the command line (as a dict) plus a few keys tests and benchmarks use:
     `polite` (None = polite unless every start URL is local), `download_timeout`, `retry_times`,
-    `max_size` (bytes), `concurrency`, `archive` (False turns WARC writing off), `extract_processes`.
+    `max_size` (bytes), `concurrency`, `archive` (False turns WARC writing off), `extract_processes`, `batch_items` (store writes per batch).
     """
     polite = options.get("polite")
     if polite is None:
@@ -126,6 +126,7 @@ def build_settings(urls: list[str], db_path: str, options: dict) -> dict:
         "HEALTHCLAIMS_DEMO": bool(options.get("demo")),
         "HEALTHCLAIMS_QUIET": bool(options.get("quiet")),
         "HEALTHCLAIMS_PUBLISH_SECONDS": 30,
+        "HEALTHCLAIMS_BATCH_ITEMS": options.get("batch_items") or 200,
         "HEALTHCLAIMS_EXTRACT_PROCESSES": extract_processes(options),
         "HEALTHCLAIMS_KEYWORDS": options.get("keywords") or "",
         "HEALTHCLAIMS_KEYWORD_FILE": options.get("keyword_file") or "",

@@ -10,6 +10,14 @@ ENGLISH_WORDS = frozenset(
     "which you he she his her were has been their will more can also one its all we there who would "
     "about what so said when up out if into than other some had them these may".split()
 )
+# Common function words of other Latin-script languages (German, French, Spanish, Portuguese, Italian,
+# Dutch, Indonesian) that are not English words.
+OTHER_WORDS = frozenset(
+    "der das und ist nicht mit von zu den dem ein eine auf für sich auch wird le la les et est une des du pour "
+    "dans que qui sur pas au el los las y es por con una del se lo como más pero na não do da os em um uma é "
+    "mais ao il di che per non sono della nel alla gli het een van ik niet dat zijn dan yang ini itu dengan "
+    "untuk tidak dari akan ada jang kita".split()
+)
 UNDETERMINED = {"und", "mul", "zxx", "x", "unknown", "none", "null"}
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -29,6 +37,9 @@ def skip_reason(article: dict) -> str | None:
     if len(words) >= 20:
         latin = sum(1 for w in words if w.isascii())
         english = sum(1 for w in words if w.lower() in ENGLISH_WORDS)
-        if latin / len(words) < 0.5 or english / len(words) < 0.15:
+        other = sum(1 for w in words if w.lower() in OTHER_WORDS)
+        if latin / len(words) < 0.5 or other > english:
             return "not English (detected)"
+        if english / len(words) < 0.05:
+            return "no English prose (a table or list?)"
     return None

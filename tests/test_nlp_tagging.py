@@ -104,6 +104,9 @@ def test_undetermined_language_is_judged_by_the_words():
     assert skip_reason({"text": "Ketamin ist in Deutschland verschreibungspflichtig und wird in der Klinik "
                                 "eingesetzt, wie die Zeitung am Montag nach einem langen Bericht über die Klinik schrieb.",
                         "language": None}) == "not English (detected)"
+    assert skip_reason({"text": "Il black Friday incombe su di noi: per chi non lo sapesse, è il giorno degli sconti "
+                                "che apre la stagione dello shopping natalizio in tutto il mondo.",
+                        "language": ""}) == "not English (detected)"
 
 
 @pytest.mark.slow

@@ -22,17 +22,17 @@ def _reference_with_metadata(html: bytes) -> str:
     return (document.text if document is not None else "") or ""
 
 
-def _ours(html: bytes, url: str) -> str:
-    """Our full extraction (text plus all metadata), keeping only the text for scoring."""
+def _ours(html: bytes, url: str) -> dict:
+    """Our full extraction: text plus all metadata."""
     from crawler.extraction import extract_article
 
-    return extract_article(html, url=url)["text"]
+    return extract_article(html, url=url)
 
 
 def measure(pages: list[tuple[str, bytes, str, str]]) -> dict:
     """Texts and seconds for both extractors, run page by page in alternation so that load
     from other processes on the machine falls on both alike."""
-    ours_texts, ref_texts = [], []
+    ours_texts, ref_texts, articles = [], [], []
     ours_seconds = ref_seconds = meta_seconds = 0.0
     # Imports and caches out of the timing.
     _ours(pages[0][1], pages[0][2]), _reference(pages[0][1]), _reference_with_metadata(pages[0][1])
@@ -42,8 +42,9 @@ def measure(pages: list[tuple[str, bytes, str, str]]) -> dict:
         for who in order:
             started = time.process_time()
             if who == "ours":
-                ours_texts.append(_ours(html, url))
+                articles.append(_ours(html, url))
                 ours_seconds += time.process_time() - started
+                ours_texts.append(articles[-1]["text"])
             elif who == "ref":
                 ref_texts.append(_reference(html))
                 ref_seconds += time.process_time() - started
@@ -57,7 +58,24 @@ def measure(pages: list[tuple[str, bytes, str, str]]) -> dict:
         "ours_seconds": ours_seconds,
         "reference_seconds": ref_seconds,
         "reference_metadata_seconds": meta_seconds,
+        "articles": articles,
     }
+
+
+def coverage(articles: list[dict]) -> list[str]:
+    """How often each metadata field was found, where dates came from, and the source types seen."""
+    from collections import Counter
+
+    found = {field: sum(1 for a in articles if a.get(field)) for field in
+             ("title", "author", "publisher", "published", "language", "canonical_url")}
+    dates = Counter(a["date_source"] for a in articles if a.get("date_source"))
+    kinds = Counter(a["source_type"] for a in articles)
+    return [
+        "metadata found on " + ", ".join(f"{field} {count}" for field, count in found.items())
+        + f" of {len(articles)} pages",
+        "published date from " + ", ".join(f"{source} {count}" for source, count in dates.most_common()),
+        "source types " + ", ".join(f"{kind} {count}" for kind, count in kinds.most_common()),
+    ]
 
 
 def run() -> list[str]:
@@ -80,4 +98,5 @@ def run() -> list[str]:
         "ours includes metadata, language and source type, trafilatura's is text only",
         f"speed with metadata {ours_speed:.1f} pages/s (trafilatura with_metadata {meta_speed:.1f} pages/s, "
         f"ratio {ours_speed / meta_speed:.2f}); CPU seconds of this process",
+        *coverage(result["articles"]),
     ]

@@ -35,6 +35,12 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _CONTROL_BYTES = [b for b in range(32) if b not in (9, 10, 12, 13)] + [127]
 _MAX_GUNZIP = 50 * 1024 * 1024
+# Browsers read these labels as the larger Windows encodings (WHATWG Encoding Standard), and pages
+# rely on it: "iso-8859-1" pages are full of Windows-1252 curly quotes.
+_BROWSER_SUPERSETS = {
+    "iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254", "tis-620": "cp874",
+    "gb2312": "gb18030", "gbk": "gb18030", "euc_kr": "cp949", "shift_jis": "cp932",
+}
 _LATIN_GUESSES = {"cp1250", "cp1252", "latin_1", "iso8859_15", "iso8859_2", "iso8859_9", "cp1254", "mac_roman"}
 
 
@@ -53,9 +59,10 @@ def declared_charset(data: bytes) -> str | None:
     if not match:
         return None
     try:
-        return codecs.lookup(match.group(1).decode("ascii", "ignore")).name
+        name = codecs.lookup(match.group(1).decode("ascii", "ignore")).name
     except LookupError:  # a made-up or misspelt charset name is no evidence at all
         return None
+    return _BROWSER_SUPERSETS.get(name, name)
 
 
 def binary_kind(data: bytes) -> str | None:

@@ -221,3 +221,11 @@ def test_large_page_gets_the_lean_extraction():
     result = extract_article(page(body=ARTICLE + clutter))
     assert "cognitive behavioural therapy" in result["text"]
     assert result["extraction_method"] == "trafilatura-precision"
+
+
+def test_latin1_label_means_windows_1252():
+    """A page labelled iso-8859-1 is read as Windows-1252, as browsers do, so its curly quotes survive."""
+    raw = page("iso-8859-1").encode("cp1252")
+    assert declared_charset(raw) == "cp1252"
+    result = extract_article(raw)
+    assert "\u201cherbal tonic\u201d" in result["text"] and "\x93" not in result["text"]

@@ -112,14 +112,31 @@ class IngesterLock:
         self.owner = f"{socket.gethostname()}-{os.getpid()}-{time.time_ns()}"
 
     def acquire(self, wait: float) -> None:
-        """Take the lock, waiting up to `wait` seconds for a killed ingester's lock to expire."""
+        """Take the lock, waiting up to `wait` seconds for a killed ingester's lock to expire.
+
+        A lock left by a dead process on this same machine is taken over at once.
+        """
         deadline = time.monotonic() + wait
         while not self.client.set(self.key, self.owner, nx=True, px=self.ttl_ms):
+            holder = self.client.get(self.key)
+            if holder is not None and _dead_here(holder.decode()):
+                self._take_over(holder)
+                return
             if time.monotonic() >= deadline:
                 holder = self.client.get(self.key)
                 holder = holder.decode() if isinstance(holder, bytes) else holder
                 raise OSError(f"another ingester is running on this crawl ({holder}); only one may write")
             time.sleep(0.2)
+
+    def _take_over(self, holder: bytes) -> None:
+        """Replace the dead holder's lock with ours, unless someone else got there first."""
+        swapped = self.client.eval(
+            "if redis.call('GET', KEYS[1]) == ARGV[1] then"
+            " return redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) else return false end",
+            1, self.key, holder, self.owner, self.ttl_ms,
+        )
+        if not swapped:
+            raise OSError("another ingester started at the same moment; only one may write")
 
     def refresh(self) -> None:
         """Extend the lock; OSError if it was lost (expired and taken by another ingester)."""
@@ -133,3 +150,17 @@ class IngesterLock:
         holder = self.client.get(self.key)
         if holder is not None and holder.decode() == self.owner:
             self.client.delete(self.key)
+
+
+def _dead_here(owner: str) -> bool:
+    """True if a lock owner (`host-pid-time`) was a process on this machine that no longer runs."""
+    host, _, rest = owner.rpartition("-")[0].rpartition("-")
+    if host != socket.gethostname() or not rest.isdigit():
+        return False
+    try:
+        os.kill(int(rest), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # alive, owned by another user
+        return False
+    return False

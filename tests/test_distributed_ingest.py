@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -113,17 +114,29 @@ def test_a_second_ingester_is_refused_in_one_line(redis_url, db_path):
     assert ingest(redis_url, str(db_path), idle_exit=0.2, lock_wait=0)["pages"] == 0
 
 
+def test_a_lock_left_by_a_dead_local_ingester_is_taken_over_at_once(redis_url, db_path):
+    client = connect(redis_url)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    client.set(f"{KEYS.prefix}:ingester", f"{socket.gethostname()}-{int(dead.stdout)}-1", px=60_000)
+    assert ingest(redis_url, str(db_path), idle_exit=0.1, lock_wait=0)["pages"] == 0
+    # A lock held by a live process is respected.
+    client.set(f"{KEYS.prefix}:ingester", f"{socket.gethostname()}-{os.getpid()}-1", px=60_000)
+    with pytest.raises(OSError, match="another ingester is running"):
+        ingest(redis_url, str(db_path), idle_exit=0.1, lock_wait=0)
+
+
 def test_sigkilled_ingester_loses_nothing(redis_url, db_path):
     queue = ItemQueue(connect(redis_url), KEYS)
     push_pages(queue, 250)
     exe = [sys.executable, "-m", "cli.main", "ingest", "--redis", redis_url, "--db", str(db_path), "--idle-exit", "0.5"]
     proc = subprocess.Popen(exe, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=os.getcwd())
     deadline = time.monotonic() + 60
-    while queue.waiting() == 250 and time.monotonic() < deadline and proc.poll() is None:
-        time.sleep(0.02)
+    # Killed while it holds a batch it has not acknowledged (written or not).
+    while queue.unfinished() == 0 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.005)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    assert queue.waiting() > 0, "the ingester finished before it could be killed"
+    assert queue.unfinished() > 0, "the ingester was not killed in the middle of a batch"
 
     result = subprocess.run(exe, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr

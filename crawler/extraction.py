@@ -48,6 +48,9 @@ def _empty_result(url: str | None) -> dict:
 def extract_article(html: bytes | str, url: str | None = None) -> dict:
     """Main text and metadata of one HTML page; never raises: a page that yields nothing gets text ''
     and a one-line reason in "skipped" (not an article) or "error" (extraction failed)."""
+    if isinstance(url, bytes):
+        url = url.decode("utf-8", errors="replace")
+    url = (url.strip() or None) if isinstance(url, str) else None
     result = _empty_result(url)
     try:
         _extract_into(result, html, url)

@@ -229,3 +229,12 @@ def test_latin1_label_means_windows_1252():
     assert declared_charset(raw) == "cp1252"
     result = extract_article(raw)
     assert "\u201cherbal tonic\u201d" in result["text"] and "\x93" not in result["text"]
+
+
+@pytest.mark.parametrize("url, echoed", [(None, None), ("", None), (" https://a.example/x ", "https://a.example/x"),
+                                         (b"https://b.example/y", "https://b.example/y"), (42, None)])
+def test_odd_url_arguments(url, echoed):
+    """Blank, padded, bytes or non-string URLs never break extraction; the URL echoed is cleaned."""
+    result = extract_article(page(), url=url)  # type: ignore[arg-type]
+    assert result["url"] == echoed and "error" not in result
+    assert "herbal tonic" in result["text"]

@@ -21,6 +21,7 @@ class SubstanceAnaphora:
     does, if the sentence asserts something (a claim cue or a dose): "It is usually given as 0.5 mg/kg"."""
 
     def __init__(self, nlp: Language, max_position: int):
+        """Load the anaphor phrases into a phrase matcher."""
         self.max_position = max_position
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.matcher.add("ANAPHOR", [nlp.make_doc(p) for p in load("anaphora")["anaphors"]])

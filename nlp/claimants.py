@@ -37,6 +37,7 @@ class ClaimantFinder:
     """Sets span._.claimant on each claim and doc._.people (every person named, with a role)."""
 
     def __init__(self, window_before: int, window_after: int, role_window: int):
+        """Load the public figures, pronouns, titles and speech-verb lists."""
         self.before = window_before
         self.after = window_after
         self.role_window = role_window

@@ -22,6 +22,7 @@ class ClaimDetector:
     """A claim names a substance and asserts an effect, risk, legal or regulatory status, dose or use."""
 
     def __init__(self, min_tokens: int):
+        """Keep the shortest sentence (in words) that may be a claim."""
         self.min_tokens = min_tokens
 
     def __call__(self, doc: Doc) -> Doc:

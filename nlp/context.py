@@ -25,6 +25,7 @@ class ContextScope:
     """Marks each sentence hedged / negated / disputed when a cue's scope covers a health target."""
 
     def __init__(self, max_scope: int):
+        """Keep how many tokens a cue may reach."""
         self.max_scope = max_scope
 
     def __call__(self, doc: Doc) -> Doc:
@@ -77,6 +78,7 @@ class ContextScope:
         return doc
 
     def _scope(self, cue: Span, direction: str, sent: Span, stops: list[int]) -> tuple[int, int]:
+        """The token range a cue reaches in its direction, cut at the sentence edge and terminators."""
         lo, hi = cue.start, cue.end
         if direction in ("forward", "bidirectional"):
             after = [s for s in stops if s >= cue.end]

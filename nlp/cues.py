@@ -55,6 +55,7 @@ class CueMatcher:
     """Fills doc.spans[group] for each cue group; labels say which list a cue came from."""
 
     def __init__(self, nlp: Language):
+        """Build a case-sensitive and a case-folded phrase matcher per span group."""
         self.matchers: dict[str, tuple[PhraseMatcher, PhraseMatcher]] = {}
         for group, lists in cue_groups().items():
             exact = PhraseMatcher(nlp.vocab, attr="ORTH")

@@ -13,6 +13,7 @@ from nlp.wordlists import load
 
 
 def _alternation(words, flags: str = "i") -> str:
+    """A regex alternation of the words, longest first, with inline flags."""
     ordered = sorted(set(words), key=len, reverse=True)
     return f"(?{flags}:" + "|".join(re.escape(w) for w in ordered) + ")" if flags else "(?:" + "|".join(
         re.escape(w) for w in ordered) + ")"
@@ -56,6 +57,7 @@ def patterns() -> dict[str, re.Pattern]:
 
 
 def _number(text: str) -> float | None:
+    """A number from digits or a number word ('five', 'a half'); None if unreadable."""
     words = patterns()["numbers"]
     key = text.strip().lower()
     if key in words:
@@ -67,6 +69,7 @@ def _number(text: str) -> float | None:
 
 
 def _unit(text: str) -> str:
+    """The normalised unit for a unit as written ('milligrams' -> 'mg')."""
     units = patterns()["units"]
     return units.get(text) or units.get(text.lower()) or text.lower()
 
@@ -140,6 +143,7 @@ class DoseExtractor:
 
 
 def _nearest(dose: dict, items: list[tuple[str, int, int]]) -> str | None:
+    """The name of the item (route or frequency) closest to the dose, or None."""
     if not items:
         return None
     best = min(items, key=lambda r: min(abs(r[1] - dose["end_char"]), abs(dose["start_char"] - r[2])))

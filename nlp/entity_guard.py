@@ -22,6 +22,7 @@ class EntityGuard:
     """Drops entities that overlap a substance or condition, and adds PERSON spans for known figures."""
 
     def __init__(self, nlp: Language, keep_labels: list[str]):
+        """Load the public figures and the words that are never part of a name."""
         self.keep = set(keep_labels)
         self.people = PhraseMatcher(nlp.vocab, attr="ORTH")
         people = load("people")

@@ -47,6 +47,7 @@ class Tally:
     """True positives, false positives and false negatives of one field."""
 
     def __init__(self) -> None:
+        """Start every count at zero."""
         self.tp = self.fp = self.fn = 0
         self.right = self.total = 0
 

@@ -26,6 +26,7 @@ class HealthTerms:
     """
 
     def __init__(self, nlp: Language, substances: bool, conditions: bool):
+        """Build the phrase matchers from the substance and condition lexicons."""
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.kind: dict[str, str] = {}
@@ -43,6 +44,7 @@ class HealthTerms:
                 self._add(nlp, "condition", cid, [cid, *entry.get("synonyms", [])])
 
     def _add(self, nlp: Language, kind: str, canonical: str, terms: list[str]) -> None:
+        """Add one canonical id's names: short acronyms case-sensitively, the rest case-folded."""
         self.kind[canonical] = kind
         exact = [t for t in terms if is_short_caps(t)]
         folded = [t for t in terms if not is_short_caps(t)]

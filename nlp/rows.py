@@ -14,6 +14,7 @@ class ArticleMemory:
     """What the article has said so far about people: the last one named, and each surname's role."""
 
     def __init__(self, heading_people: list[dict] | None = None):
+        """Start with no people and the people named in the title and headings."""
         self.people: list[dict] = []
         self.organisations: list[str] = []
         self.roles: dict[str, str] = {}
@@ -137,6 +138,7 @@ def _trimmed(sent: Span) -> tuple[int, int]:
 
 
 def _unique(values) -> list[str]:
+    """The values in first-seen order without repeats."""
     seen: list[str] = []
     for v in values:
         if v not in seen:
@@ -145,6 +147,7 @@ def _unique(values) -> list[str]:
 
 
 def _dose_row(dose: dict) -> dict:
+    """The dose as stored: value and unit always, the other fields when they say something."""
     row = {k: dose.get(k) for k in ("value", "unit", "text", "low", "high", "per_kg", "route", "frequency")}
     return {k: v for k, v in row.items() if v is not None and v is not False} | {"value": dose["value"],
                                                                                   "unit": dose["unit"]}
@@ -155,6 +158,7 @@ def _mentions(sent: Span, cid: str, offset: int, claimant: dict, doses: list[dic
     out = []
 
     def add(kind: str, text: str, value, start: int, end: int) -> None:
+        """Append one mention with offsets made absolute."""
         out.append({"claim_id": cid, "kind": kind, "text": text, "value": value,
                     "span_start": offset + start, "span_end": offset + end})
 

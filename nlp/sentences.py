@@ -22,6 +22,7 @@ class LineSentencizer:
     """Starts a sentence after terminal punctuation (and closing quotes) or after a line break."""
 
     def __init__(self, max_tokens: int):
+        """Keep the longest run of tokens allowed without a sentence break."""
         self.max_tokens = max_tokens
 
     def __call__(self, doc: Doc) -> Doc:

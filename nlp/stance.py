@@ -33,6 +33,7 @@ class StanceRater:
     """
 
     def __init__(self, commercial_types: set[str]):
+        """Keep the source types that count as selling something."""
         self.commercial_types = commercial_types
 
     def __call__(self, doc: Doc) -> Doc:
@@ -79,6 +80,7 @@ class StanceRater:
         out: dict[str, list[str]] = {}
 
         def add(name: str, words: str) -> None:
+            """Record one piece of evidence for a cue, once."""
             if words not in out.setdefault(name, []):
                 out[name].append(words)
 

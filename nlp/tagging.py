@@ -133,6 +133,7 @@ def tag_text(text: str, source_type: str = "unknown", title: str = "", article_i
 
 
 def _batches(items: list[dict], size: int) -> Iterable[list[dict]]:
+    """The items in consecutive lists of at most `size`."""
     for i in range(0, len(items), size):
         yield items[i:i + size]
 

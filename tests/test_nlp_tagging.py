@@ -31,6 +31,7 @@ def article(url: str, text: str, **extra) -> dict:
 
 
 def claims_of(store: Store, article_id: str) -> list[dict]:
+    """An article's stored claims (the fields these tests look at), in text order."""
     rows = store.con.execute(
         "SELECT claim_id, text, span_start, span_end, claim_type, substances, claimant_name, claimant_role, "
         "doses, stance, negated FROM claims WHERE article_id = ? ORDER BY span_start", [article_id]).fetchall()

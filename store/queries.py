@@ -82,6 +82,25 @@ WITH ranked AS (
     FROM claims c JOIN articles a USING (article_id) LEFT JOIN ranked r USING (claim_id)
 )
 """
+# The same rows without the verdict ranking, for counts and charts whose filter does not ask for a
+# verdict: ranking every claim's verdicts is most of the cost of a query on a large store.
+CLAIM_SUMMARY_NO_VERDICT_CTE = """
+WITH summary AS (
+    SELECT c.claim_id, c.article_id, c.text, c.claimant_name, c.claimant_role, c.claim_type,
+           c.substances, c.conditions, c.stance, c.hedged, c.negated, c.cues, c.span_start,
+           a.title AS article_title, a.publisher, a.published, a.source_type, a.is_demo,
+           a.url AS article_url, NULL::INTEGER AS verdict_rank, NULL::VARCHAR AS verdict
+    FROM claims c JOIN articles a USING (article_id)
+)
+"""
+
+
+def summary_cte(filters: dict | None, need_verdict: bool = False) -> str:
+    """The claim summary CTE, with the verdict ranking only when the query or its filter needs it."""
+    if need_verdict or (filters or {}).get("verdicts"):
+        return CLAIM_SUMMARY_CTE
+    return CLAIM_SUMMARY_NO_VERDICT_CTE
+
 
 CLAIM_SORTS = {
     "newest": "published DESC NULLS LAST, claim_id",
@@ -190,19 +209,32 @@ def claim_page(con: duckdb.DuckDBPyConnection, filters: dict | None = None, sort
     if sort not in CLAIM_SORTS:
         raise ValueError(f"unknown sort {sort!r}; choose from {', '.join(CLAIM_SORTS)}")
     where, params = claim_where(filters)
+    # Ranking verdicts is needed to sort by them; otherwise only the page's own claims are ranked.
+    by_verdict = sort == "verdict"
     sql = (
-        CLAIM_SUMMARY_CTE
+        summary_cte(filters, need_verdict=by_verdict)
         + "SELECT claim_id, published, claimant_name, claimant_role, text, substances, conditions,"
         " claim_type, stance, hedged, verdict, publisher, source_type, article_title, article_url, is_demo"
         f" FROM summary {where} ORDER BY {CLAIM_SORTS[sort]} LIMIT ? OFFSET ?"
     )
-    return rows(con, sql, params + [_cap(limit, PAGE_CAP), max(0, int(offset))])
+    page = rows(con, sql, params + [_cap(limit, PAGE_CAP), max(0, int(offset))])
+    if page and not by_verdict:
+        ranks = dict(con.execute(
+            "SELECT claim_id, min(CASE verdict WHEN 'inconsistent' THEN 1 WHEN 'unapproved_use' THEN 2"
+            " WHEN 'partly_consistent' THEN 3 WHEN 'consistent' THEN 4 ELSE 5 END)"
+            " FROM verdicts WHERE list_contains(?, claim_id) GROUP BY claim_id",
+            [[r["claim_id"] for r in page]],
+        ).fetchall())
+        for row in page:
+            rank = ranks.get(row["claim_id"])
+            row["verdict"] = VERDICT_ORDER[rank - 1] if rank else None
+    return page
 
 
 def claim_count(con: duckdb.DuckDBPyConnection, filters: dict | None = None) -> int:
     """How many claims a filter selects."""
     where, params = claim_where(filters)
-    return con.execute(CLAIM_SUMMARY_CTE + f"SELECT count(*) FROM summary {where}", params).fetchone()[0]
+    return con.execute(summary_cte(filters) + f"SELECT count(*) FROM summary {where}", params).fetchone()[0]
 
 
 def claims_selection(con: duckdb.DuckDBPyConnection, filters: dict | None = None,
@@ -210,7 +242,7 @@ def claims_selection(con: duckdb.DuckDBPyConnection, filters: dict | None = None
     """The selected claims as full rows with verdicts (the shape exports.records.claim_record reads)."""
     where, params = claim_where(filters)
     chosen = (
-        CLAIM_SUMMARY_CTE
+        summary_cte(filters)
         + f", chosen AS (SELECT claim_id, published, span_start FROM summary {where}"
         " ORDER BY published NULLS LAST, claim_id LIMIT ?) "
     )
@@ -263,7 +295,7 @@ def claims_by_month(con: duckdb.DuckDBPyConnection, filters: dict | None = None)
     """Claims per month of publication (articles with no date are left out)."""
     where, params = claim_where(filters)
     where = f"{where} AND published IS NOT NULL" if where else "WHERE published IS NOT NULL"
-    return rows(con, CLAIM_SUMMARY_CTE + "SELECT date_trunc('month', published)::DATE AS month, count(*) AS claims"
+    return rows(con, summary_cte(filters) + "SELECT date_trunc('month', published)::DATE AS month, count(*) AS claims"
                 f" FROM summary {where} GROUP BY month ORDER BY month", params)
 
 
@@ -271,7 +303,7 @@ def claims_by_substance(con: duckdb.DuckDBPyConnection, filters: dict | None = N
                         limit: int = 20) -> list[dict]:
     """The most-claimed substances with their claim counts."""
     where, params = claim_where(filters)
-    return rows(con, CLAIM_SUMMARY_CTE + "SELECT substance, count(*) AS claims FROM"
+    return rows(con, summary_cte(filters) + "SELECT substance, count(*) AS claims FROM"
                 f" (SELECT unnest(substances) AS substance FROM summary {where})"
                 " GROUP BY substance ORDER BY claims DESC, substance LIMIT ?", params + [_cap(limit, 200)])
 
@@ -279,7 +311,7 @@ def claims_by_substance(con: duckdb.DuckDBPyConnection, filters: dict | None = N
 def claims_by_verdict(con: duckdb.DuckDBPyConnection, filters: dict | None = None) -> list[dict]:
     """Claims per overall verdict ('unchecked' for claims the checker has not seen)."""
     where, params = claim_where(filters)
-    return rows(con, CLAIM_SUMMARY_CTE + "SELECT coalesce(verdict, 'unchecked') AS verdict, count(*) AS claims"
+    return rows(con, summary_cte(filters, need_verdict=True) + "SELECT coalesce(verdict, 'unchecked') AS verdict, count(*) AS claims"
                 f" FROM summary {where} GROUP BY ALL ORDER BY min(coalesce(verdict_rank, 9))", params)
 
 
@@ -287,7 +319,7 @@ def top_people(con: duckdb.DuckDBPyConnection, filters: dict | None = None, limi
     """The people most often quoted making claims, with their claim counts and main role."""
     where, params = claim_where(filters)
     where = f"{where} AND claimant_name IS NOT NULL" if where else "WHERE claimant_name IS NOT NULL"
-    return rows(con, CLAIM_SUMMARY_CTE + "SELECT claimant_name AS person, mode(claimant_role) AS role,"
+    return rows(con, summary_cte(filters) + "SELECT claimant_name AS person, mode(claimant_role) AS role,"
                 f" count(*) AS claims FROM summary {where} GROUP BY claimant_name"
                 " ORDER BY claims DESC, person LIMIT ?", params + [_cap(limit, 500)])
 

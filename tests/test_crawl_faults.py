@@ -65,7 +65,8 @@ def crawled(tmp_path_factory):
     with serve_pages(dict(FAULTS)) as site:
         dead = f"http://127.0.0.1:{free_port()}/gone.html"
         urls = [site.url(p) for p in FAULTS if p != "/robots.txt"] + [site.url("/fault/404"), dead]
-        options = {"quiet": True, "retry_times": 1, "download_timeout": 1, "max_size": 1_000_000}
+        options = {"quiet": True, "retry_times": 1, "download_timeout": 1, "max_size": 1_000_000,
+                   "extract_processes": 0}
         summary = crawl_urls(urls, str(db), options)
         requested = list(site.requested)
     con = duckdb.connect(str(db), read_only=True)

@@ -8,7 +8,8 @@ from bench.sites import Response, serve_pages
 from crawler.run import crawl_urls
 from tests.test_crawl import news_pages
 
-FAST = {"quiet": True, "retry_times": 1, "download_timeout": 2}
+# Extraction inline: a worker process costs a second of start-up, more than these small crawls take.
+FAST = {"quiet": True, "retry_times": 1, "download_timeout": 2, "extract_processes": 0}
 
 
 def rows(db, sql, params=None):

@@ -41,9 +41,10 @@ def test_sigkill_midway_then_resume_stores_every_page_once(tmp_path):
     db = tmp_path / "resume.duckdb"
     requested: list[str] = []
     with serve_generated_site(N_PAGES, delay=0.05, log=requested) as base_url:
-        # Small write batches (the default is 200), so some are committed before the kill.
-        code = ("import sys; from crawler.run import crawl_urls; "
-                f"crawl_urls([{base_url!r}], {str(db)!r}, {{'quiet': True, 'depth': 50, 'batch_items': 10}})")
+        # Small write batches (the default is 200) and inline extraction (no worker start-up lag),
+        # so some batches are committed before the kill.
+        options = {"quiet": True, "depth": 50, "batch_items": 10, "extract_processes": 0}
+        code = f"from crawler.run import crawl_urls; crawl_urls([{base_url!r}], {str(db)!r}, {options!r})"
         # A new session: the kill reaches the crawl's child process too, as `kill -9` on a process group.
         proc = subprocess.Popen([sys.executable, "-c", code], cwd=REPO, start_new_session=True,
                                 stdout=subprocess.DEVNULL)

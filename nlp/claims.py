@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp import extensions  # noqa: F401  (registers the Doc/Span attributes)
+from nlp.wordlists import load
 
 # Types named by a status word win over the rest; among effect words the first one named wins.
 RANKED_TYPES = ("legal", "regulatory")
@@ -22,8 +23,26 @@ class ClaimDetector:
     """A claim names a substance and asserts an effect, risk, legal or regulatory status, dose or use."""
 
     def __init__(self, min_tokens: int):
-        """Keep the shortest sentence (in words) that may be a claim."""
+        """Keep the shortest sentence (in words) that may be a claim, and the topic-phrase word lists."""
         self.min_tokens = min_tokens
+        topics = load("topics")
+        self.topic_nouns = set(topics["topic_nouns"])
+        self.topic_prepositions = set(topics["topic_prepositions"])
+
+    def topic_tokens(self, sent: Span) -> set[int]:
+        """Tokens inside a topic phrase ("questions about microdosing mushrooms"), up to the next punctuation."""
+        inside: set[int] = set()
+        for token in sent:
+            if token.lower_ not in self.topic_prepositions or token.i == sent.start:
+                continue
+            before = sent.doc[max(sent.start, token.i - 2):token.i]
+            if not any(t.lower_ in self.topic_nouns for t in before):
+                continue
+            for follower in sent.doc[token.i + 1:sent.end]:
+                if follower.is_punct:
+                    break
+                inside.add(follower.i)
+        return inside
 
     def __call__(self, doc: Doc) -> Doc:
         """Set is_claim, claim_type, substances and conditions on sentences; list claims in doc._.claims."""
@@ -44,7 +63,8 @@ class ClaimDetector:
             words = [t for t in sent if not (t.is_punct or t.is_space)]
             if len(words) < self.min_tokens or sent.text.rstrip().endswith("?"):
                 continue
-            kinds = [c for c in cues if sent.start <= c.start < sent.end
+            topic = self.topic_tokens(sent)
+            kinds = [c for c in cues if sent.start <= c.start < sent.end and c.start not in topic
                      and not any(s.start <= c.start < s.end for s in named)]
             has_dose = any(sent.start_char <= d["start_char"] < sent.end_char for d in doses)
             claim_type = self.claim_type(kinds, has_dose)

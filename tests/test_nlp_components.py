@@ -151,6 +151,8 @@ def test_dose_takes_route_and_frequency_of_its_sentence(nlp):
     "Can psilocybin really cure depression?",
     "Ketamine was first synthesised in 1962.",
     "She was photographed leaving a pharmacy on Tuesday.",
+    "Readers sent us dozens of questions about microdosing mushrooms.",
+    "Her new podcast episode on ketamine use is out today.",
 ])
 def test_mere_mentions_and_questions_are_not_claims(nlp, text):
     assert nlp(text)._.claims == []
@@ -164,6 +166,7 @@ def test_mere_mentions_and_questions_are_not_claims(nlp, text):
     ("Ketamine works by blocking NMDA receptors.", "mechanism"),
     ("Psilocybin therapy helped veterans with PTSD.", "efficacy"),
     ("Many executives now microdose psilocybin.", "usage"),
+    ("The singer has spoken openly about taking Ozempic.", "usage"),
 ])
 def test_claim_types(nlp, text, claim_type):
     assert claim(nlp, text)._.claim_type == claim_type

@@ -245,6 +245,7 @@ def test_paywalled_teaser_is_accepted_without_fallback_passes():
               "specialists told us about the evidence for garlic and colds.</p>")
 
     def page(free: str) -> str:
+        """The teaser page with isAccessibleForFree set to free."""
         return ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Garlic", '
                 f'"isAccessibleForFree": {free}}}</script></head><body><article>{teaser}</article></body></html>')
 

@@ -196,6 +196,7 @@ def test_internal_failure_becomes_an_error_field(monkeypatch):
     import crawler.extraction as extraction
 
     def explode(*args, **kwargs):
+        """Stand-in for a library that fails deep inside."""
         raise RecursionError("maximum recursion depth exceeded\nwhile walking the tree")
 
     monkeypatch.setattr(extraction, "extract_main_text", explode)

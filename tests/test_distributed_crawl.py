@@ -42,6 +42,18 @@ def finish(proc: subprocess.Popen, timeout: float = 150) -> str:
     return out
 
 
+def wait_for_group(pgid: int, timeout: float = 60) -> None:
+    """Wait until no process of the group is left."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"process group {pgid} still running")
+
+
 def stored_urls(db: Path) -> tuple[list[tuple[str, int]], dict[str, int]]:
     """(url, number of articles) for every article URL, and the crawl log's row count per URL."""
     with Store(db, read_only=True) as store:
@@ -125,3 +137,25 @@ def test_a_killed_worker_loses_nothing_and_a_restarted_one_resumes(redis_url, tm
     with Store(db, read_only=True) as store:
         pages = store.con.execute("SELECT count(*), count(DISTINCT canonical_url) FROM pages").fetchone()
     assert pages[0] == pages[1] >= n
+
+
+def test_a_worker_stopped_gracefully_hands_back_its_work_at_once(redis_url, tmp_path):
+    db = tmp_path / "shared.duckdb"
+    n = 300
+    client = connect(redis_url)
+    with serve_generated_site(n) as base:
+        finish(healthclaims("seed", "--redis", redis_url, base))
+        # Long leases: nothing may come back by expiry, only by the stopping worker's own hand-back.
+        stopping, staying = worker(redis_url, db, "w0", lease=60), worker(redis_url, db, "w1", lease=60)
+        deadline = time.monotonic() + 90
+        while client.zcard(KEYS.inflight("w0")) == 0 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        os.killpg(stopping.pid, signal.SIGTERM)  # what a service manager sends on stop
+        stopping.wait(timeout=60)
+        wait_for_group(stopping.pid)  # the crawl child shuts down gracefully after its parent is gone
+        assert client.zscore(KEYS.workers, "w0") is None and client.zcard(KEYS.inflight("w0")) == 0
+        finish(staying)
+        finish(healthclaims("ingest", "--redis", redis_url, "--db", db, "--idle-exit", "0.5"))
+    articles, _ = stored_urls(db)
+    assert expected_urls(base, n) <= {url for url, _ in articles}
+    assert all(count == 1 for _, count in articles)

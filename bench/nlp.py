@@ -62,9 +62,22 @@ def time_ours(texts: list[str]) -> tuple[float, int]:
     return time.perf_counter() - started, sum(len(c) for c, _ in results)
 
 
-def run() -> list[str]:
-    """Both rates on the demo corpus and on the extraction-benchmark texts, with their ratio."""
+def quality() -> list[str]:
+    """Claim-detection and field scores on the gold sentences (the quality gate's figures)."""
+    from nlp.evaluation import GOLD, evaluate, load_gold
+
     lines = []
+    for name, path in (("dev gold", GOLD), ("held-out gold", GOLD.parent / "claims_heldout.jsonl")):
+        scores, _ = evaluate(load_gold(path))
+        fields = ", ".join(f"{f} {scores[f]['accuracy']:.2f}" for f in ("claim_type", "claimant", "role", "stance"))
+        lines.append(f"{name}: claim F1 {scores['claim']['f1']:.3f} (P {scores['claim']['precision']:.3f}, "
+                     f"R {scores['claim']['recall']:.3f}); accuracy {fields}; negated F1 {scores['negated']['f1']:.2f}")
+    return lines
+
+
+def run() -> list[str]:
+    """Both rates on the demo corpus and on the extraction-benchmark texts, with their ratio; gold scores."""
+    lines = quality()
     for name, texts in (("demo corpus", demo_texts() if DEMO_SITE.exists() else []),
                         ("benchmark pages", benchmark_texts())):
         if not texts:

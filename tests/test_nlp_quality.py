@@ -15,7 +15,7 @@ from nlp.evaluation import GOLD, evaluate, load_gold
 # F1 for detection, sets and yes/no fields; accuracy for single-label fields.
 F1_FIELDS = {"claim", "substances", "conditions", "doses", "hedged", "negated", "disputes"}
 FLOORS = {
-    "dev": {"claim": 0.99, "claim_type": 0.98, "substances": 1.0, "conditions": 1.0, "claimant": 0.99,
+    "dev": {"claim": 1.0, "claim_type": 0.98, "substances": 1.0, "conditions": 1.0, "claimant": 0.99,
             "role": 0.98, "doses": 1.0, "hedged": 1.0, "negated": 1.0, "stance": 0.98, "disputes": 0.95},
     # First (blind) run on heldout: claim 0.93, claim_type 0.88, negated 0.76; two later general fixes
     # (crediting = efficacy, negation in ", so ..." clauses) were prompted partly by its errors.

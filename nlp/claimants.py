@@ -148,11 +148,17 @@ class ClaimantFinder:
         speaker = self.attributed(sent, quoted)
         via = "attribution"
         if speaker is None and all(t.i in quoted or t.is_punct or t.is_space for t in sent[:3]):
-            # A quotation whose speaker is named in the next sentence ('"...," she said.').
+            # A quotation whose speaker is named after it closes ('"... . ...," she said.'), up to three
+            # sentences on, as long as the quotation runs on.
             nxt = doc[sent.end].sent if sent.end < len(doc) else None
-            if nxt is not None:
+            for _ in range(3):
+                if nxt is None:
+                    break
                 speaker = self.attributed(nxt, quoted)
-                via = "quote"
+                if speaker is not None or not any(t.i in quoted for t in nxt[:3]):
+                    break
+                nxt = doc[nxt.end].sent if nxt.end < len(doc) else None
+            via = "quote"
         opens_quote = sent[0].text in OPEN_QUOTES and sent.start + 1 in quoted
         if speaker is None and sent.start > 0 and opens_quote:
             # A quotation carried on from the sentence before ('... ," said Dr Okafor. "At high levels ...').

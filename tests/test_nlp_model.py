@@ -78,3 +78,10 @@ def test_an_organisation_called_by_one_word_gets_its_full_name(nlp):
     assert [(c["claimant_name"], c["claimant_role"]) for c in claims] == [
         ("Northfield Board of Pharmacy", "organisation"), (None, "author"),
         ("Northfield Board of Pharmacy", "organisation")]
+
+
+def test_a_long_quotation_is_attributed_to_the_speaker_named_after_it(nlp):
+    text = ("“I was in a dark place for years. Ketamine saved my life. I sleep again,” "
+            "said Nora Fields, the actress.")
+    claims, _ = tag_text(text, nlp=nlp)
+    assert [(c["claimant_name"], c["claimant_role"]) for c in claims] == [("Nora Fields", "celebrity")]

@@ -6,7 +6,7 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard.labels import CLAIM_TYPES, ROLES, SOURCE_TYPES, STANCES, VERDICTS, plain, verdict_text
+from dashboard.labels import CLAIM_TYPES, CUES, ROLES, SOURCE_TYPES, STANCES, VERDICTS, plain, verdict_text
 from nlp.lexicon import lineage, load_substances
 
 HEDGED = {"any": "Either", "yes": "Only hedged claims (may, might, could)", "no": "Only unhedged claims"}
@@ -111,6 +111,11 @@ def _date_range(box, first: date | None, last: date | None) -> dict:
     return {"date_from": picked[0], "date_to": picked[1]}
 
 
+def plain_cue(cue: str) -> str:
+    """The plain-words name of a media-literacy cue."""
+    return CUES.get(cue, (cue, ""))[0]
+
+
 def describe(filters: dict) -> str:
     """The active filters in one line of plain words, for captions and lesson sheets."""
     if not filters:
@@ -131,5 +136,6 @@ def describe(filters: dict) -> str:
     if filters.get("include_demo") is False:
         parts.append("no demo articles")
     if filters.get("cue"):
-        parts.append(f"cue: {filters['cue']}")
+        cue = filters["cue"]
+        parts.append("showing any warning sign" if cue == "any" else f"showing the sign '{plain_cue(cue)}'")
     return "; ".join(parts)

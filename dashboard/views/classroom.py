@@ -35,10 +35,10 @@ answer_key = st.checkbox("Put the regulators' verdicts in an answer key at the e
 selection = describe(chosen)
 markdown_sheet = lesson.lesson_markdown(rows, title, selection, answer_key=answer_key)
 html_sheet = lesson.lesson_html(rows, title, selection, answer_key=answer_key)
-buttons = st.columns(2)
-buttons[0].download_button("Download lesson sheet (HTML, ready to print)", html_sheet,
+buttons = st.container(horizontal=True)
+buttons.download_button("Download lesson sheet (HTML, ready to print)", html_sheet,
                            file_name="lesson-sheet.html", mime="text/html", key="classroom_html", on_click="ignore")
-buttons[1].download_button("Download lesson sheet (Markdown)", markdown_sheet, file_name="lesson-sheet.md",
+buttons.download_button("Download lesson sheet (Markdown)", markdown_sheet, file_name="lesson-sheet.md",
                            mime="text/markdown", key="classroom_md", on_click="ignore")
 st.divider()
 # The sheet's Markdown escapes every piece of article text, so no article markup can reach the page.

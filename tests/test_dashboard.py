@@ -297,3 +297,27 @@ def test_hostile_names_are_escaped_wherever_markdown_shows_them(tmp_path, monkey
     shown = "\n".join(m.value for m in [*at.markdown, *at.caption])  # what Markdown renders
     assert "Dr Evil" in shown and "<img" not in shown and not re.search(r"(?<!\\)\]\(javascript", shown)
     assert hostile in [t.value for t in at.text]  # the title, as plain text
+
+
+@pytest.mark.parametrize(("page", "message"), [
+    ("views/overview.py", "No claims yet"),
+    ("views/claims.py", "No claims match"),
+    ("views/claim.py", "Choose a claim"),
+    ("views/people.py", "No public figures quoted yet"),
+    ("views/substances.py", "No substances yet"),
+    ("views/classroom.py", "No claims match"),
+])
+def test_every_page_explains_an_empty_store(tmp_path, monkeypatch, page, message):
+    import streamlit as st
+
+    from store import Store
+
+    db = tmp_path / "empty.duckdb"
+    Store(db).close()  # migrated and published, but nothing crawled yet
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    monkeypatch.setenv(DB_ENV, str(db))
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    at.switch_page(page).run()
+    assert not at.exception
+    assert message in page_text(at)

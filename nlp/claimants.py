@@ -43,7 +43,6 @@ class ClaimantFinder:
         self.role_window = role_window
         people = load("people")["people"]
         self.celebrities = {p["name"].lower() for p in people}
-        self.celebrity_surnames = {p["name"].split()[-1].lower() for p in people if len(p["name"].split()) > 1}
         self.expert_titles = set(load("roles")["expert_titles"])
         attribution = load("attribution")
         self.pronouns = set(attribution["pronouns"])
@@ -110,8 +109,6 @@ class ClaimantFinder:
             return "celebrity"
         if nearest:
             return "expert" if nearest[0].label_ in ("expert", "expert_title") else "celebrity"
-        if person[-1].lower_ in self.celebrity_surnames and len(person) == 1:
-            return "celebrity"
         return "unknown"
 
     def candidates(self, sent: Span, quoted: set[int]) -> list[Candidate]:

@@ -47,6 +47,9 @@ def write_records(records: list[dict], table: str, fmt: str, out: str | os.PathL
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(EXPORT_FORMATS)}")
     if fmt == "claimreview" and table != "claims":
         raise ValueError("the claimreview format exports the claims table only")
+    if fmt == "claimreview":
+        # A review is published only for claims the checker has compared with the fact base.
+        records = [r for r in records if r["verdicts"]]
     out = Path(out)
     tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     try:

@@ -41,9 +41,10 @@ def test_cli_claimreview_export_has_the_fields_fact_checkers_read(store_db, cli,
     out = tmp_path / "reviews.json"
     code, stdout, stderr = cli("export", "--table", "claims", "--format", "claimreview", "--out", out, "--db", db)
     assert code == 0, stderr
-    assert "exported 8 claims rows as claimreview" in stdout
+    assert "exported 7 claims rows as claimreview" in stdout
     reviews = reviews_by_claim(out)
-    assert len(reviews) == 8
+    assert len(reviews) == 7
+    assert "Our gummies are legal in all 50 states." not in reviews  # never checked: no review to publish
 
     ana = reviews[ANA]
     assert ana["@context"] == "https://schema.org" and ana["@type"] == "ClaimReview"
@@ -75,8 +76,6 @@ def test_claimreview_authors_and_ratings_per_kind_of_claimant(store_db, cli, tmp
     written = reviews["Spravato was approved by the FDA in 2019 for treatment-resistant depression."]
     assert written["itemReviewed"]["author"] == {"@type": "Organization", "name": "The Daily Globe"}
     assert written["reviewRating"]["ratingValue"] == 5
-    shop = reviews["Our gummies are legal in all 50 states."]
-    assert shop["itemReviewed"]["author"] == {"@type": "Organization", "name": "Green Leaf Shop"}
     cbd = reviews["Actor Marco Reyes says CBD oil may ease his anxiety before every premiere."]
     assert cbd["reviewRating"]["alternateName"] == "Unapproved use"
     assert cbd["reviewRating"]["ratingValue"] == 2
@@ -122,3 +121,17 @@ def test_whole_selection_download_matches_the_cli_export(store_db, cli, tmp_path
     from_dashboard = selection_file(selection(db), "jsonl").decode("utf-8").splitlines()
     assert from_dashboard == from_cli
     assert len(from_cli) == 8
+
+
+def test_an_organisation_claimant_is_an_organization_author(store_db):
+    from exports.claimreview import claim_review
+    from exports.records import claim_record
+
+    db, _ = store_db
+    record = claim_record(selection(db, {"people": ["Green Leaf Shop"]})[0])
+    record["verdicts"] = [{"fact_id": FACTS[5]["fact_id"], "substance": "cannabidiol", "jurisdiction": "US",
+                           "verdict": "unapproved_use", "rationale": "Not an approved use.",
+                           "source_url": FACTS[5]["source_url"]}]
+    review = claim_review(record)
+    assert review["itemReviewed"]["author"] == {"@type": "Organization", "name": "Green Leaf Shop"}
+    assert review["reviewRating"]["ratingExplanation"] == "Not an approved use."

@@ -61,4 +61,6 @@ buttons = st.container(horizontal=True)
 for fmt, (label, _, mime) in downloads.FORMATS.items():
     buttons.download_button(label, data=functools.partial(_export, fmt, filters),
                             file_name=downloads.file_name(fmt), mime=mime, key=f"download_{fmt}",
-                            disabled=not total, on_click="ignore")
+                            disabled=not total, on_click="ignore",
+                            help="For fact-check search tools; only claims already checked get a review."
+                            if fmt == "claimreview" else None)

@@ -36,7 +36,7 @@ st.caption("Click a bar to see those claims.")
 left, right = st.columns(2)
 with left:
     st.altair_chart(charts.claims_over_time(data.query("claims_by_month")), width="stretch")
-    by_substance = st.altair_chart(
+    substance_pick = st.altair_chart(
         charts.count_bars(data.query("claims_by_substance", limit=15), "substance", "Most-claimed substances",
                           "Substance", pickable=True),
         width="stretch", on_select="rerun", key="overview_substances")
@@ -50,7 +50,7 @@ with right:
         width="stretch", on_select="rerun", key="overview_people")
 
 # A clicked bar opens the Claims page with just that filter.
-for event, field, kept in ((verdict_pick, "label", "kept_verdicts"), (by_substance, "substance", "kept_substances"),
+for event, field, kept in ((verdict_pick, "label", "kept_verdicts"), (substance_pick, "substance", "kept_substances"),
                            (people_pick, "person", "kept_people")):
     value = charts.picked(event, field)
     if value:

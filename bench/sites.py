@@ -35,6 +35,7 @@ class LoopbackSite:
     base_url: str
     pages: dict[str, Response]
     requested: list[str]
+    times: dict[str, list[float]] = field(default_factory=dict)  # path -> time.monotonic() of each request
 
     def url(self, path: str) -> str:
         """The absolute URL of a path on this site."""
@@ -86,6 +87,7 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802 - http.server's naming
         """Answer one GET from the pages dict."""
         self.site.requested.append(self.path)
+        self.site.times.setdefault(self.path, []).append(time.monotonic())
         page = self.site.pages.get(self.path.split("?", 1)[0])
         if callable(page):
             page = page(self)

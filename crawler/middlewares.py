@@ -13,6 +13,19 @@ from twisted.internet.defer import Deferred
 
 from crawler.archive import WarcArchive
 
+MAX_RETRY_AFTER = 120.0  # seconds; a longer wait is not worth holding a crawl for
+
+
+def retry_after_seconds(response: Response) -> float | None:
+    """The Retry-After header in seconds (delta-seconds form), or None."""
+    value = response.headers.get("Retry-After")
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value.decode("latin-1").strip()))
+    except ValueError:  # an HTTP date: rare enough to fall back to our own backoff
+        return None
+
 
 class BackoffRetry(RetryMiddleware):
     """Scrapy's retry, waiting RETRY_BACKOFF_BASE * 2**(n-1) seconds before the n-th new attempt.
@@ -24,15 +37,19 @@ class BackoffRetry(RetryMiddleware):
         super().__init__(settings)
         self.backoff_base = settings.getfloat("RETRY_BACKOFF_BASE", 1.0)
 
-    async def _after_backoff(self, result):
+    async def _after_backoff(self, result, retry_after: float | None = None):
         if isinstance(result, Request):
             attempt = result.meta.get("retry_times", 1)
-            await asyncio.sleep(self.backoff_base * 2 ** (attempt - 1))
+            wait = self.backoff_base * 2 ** (attempt - 1)
+            # A server that says when to come back (429, 503) is obeyed, within reason.
+            if retry_after is not None:
+                wait = max(wait, min(retry_after, MAX_RETRY_AFTER))
+            await asyncio.sleep(wait)
         return result
 
     async def process_response(self, request, response):
-        """Retry a retryable status after a pause; any other response passes."""
-        return await self._after_backoff(super().process_response(request, response))
+        """Retry a retryable status after a pause (Retry-After if the server sent one); others pass."""
+        return await self._after_backoff(super().process_response(request, response), retry_after_seconds(response))
 
     async def process_exception(self, request, exception):
         """Retry a retryable network failure after a pause."""

@@ -9,6 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from store import StoreError
 
@@ -27,7 +28,7 @@ def check_start_url(url: str) -> str:
     if parts.scheme in ("http", "https") and parts.hostname:
         return url.strip()
     if parts.scheme == "file" and parts.path:
-        if not Path(parts.path).exists():
+        if not Path(url2pathname(parts.path)).exists():
             raise ValueError(f"file not found: {url}")
         return url.strip()
     raise ValueError(f"not a URL the crawler can fetch (http, https or file): {url!r}")

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.exceptions import IgnoreRequest
+from scrapy.http import HtmlResponse
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 from scrapy.spidermiddlewares.httperror import HttpError
 
@@ -41,6 +42,8 @@ def page_links(response) -> list[str]:
     A plain XPath over the parsed page: Scrapy's LinkExtractor does the same and more, at three
     times the cost per page, which showed in the crawl benchmark.
     """
+    if not hasattr(response, "xpath"):  # HTML served as application/octet-stream: parse it anyway
+        response = HtmlResponse(url=response.url, body=response.body)
     out = []
     for href in response.xpath("//a/@href").getall():
         href = href.strip()

@@ -117,7 +117,13 @@ def test_max_pages_and_depth_limit_the_crawl(site, tmp_path):
 
 def test_file_urls_page_and_site_root(tmp_path):
     db = tmp_path / "file.duckdb"
-    page = (SITE / "articles" / "vale-ketamine.html").as_uri()
+    # A path with spaces: its file:// URL is percent-encoded.
+    folder = tmp_path / "saved pages"
+    folder.mkdir()
+    copy = folder / "vale story.html"
+    copy.write_bytes((SITE / "articles" / "vale-ketamine.html").read_bytes())
+    page = copy.as_uri()
+    assert "%20" in page
     summary = crawl_urls([page], str(db), FAST)
     assert summary["stored"] == 1
     title, warc_file, record_id = query(db, "SELECT title, warc_file, warc_record_id FROM articles")[0]

@@ -6,12 +6,14 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
+from crawler.kinds import escape_bare_ampersands
+
 
 def parse_feed(body: bytes, base_url: str) -> list[str]:
     """Article URLs of an RSS or Atom feed, in feed order; ValueError if it cannot be read."""
     parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True)
     try:
-        root = etree.fromstring(body, parser=parser)
+        root = etree.fromstring(escape_bare_ampersands(body), parser=parser)
     except etree.XMLSyntaxError as exc:
         raise ValueError(f"unreadable feed: {exc}") from exc
     if root is None:

@@ -10,6 +10,7 @@ import re
 _FIRST_ELEMENT = re.compile(rb"^(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*<([A-Za-z_][\w.:-]*)", re.S | re.I)
 _SITEMAP_ROOTS = {"urlset", "sitemapindex"}
 _FEED_ROOTS = {"rss", "feed", "rdf"}
+_BARE_AMPERSAND = re.compile(rb"&(?!(?:[A-Za-z][A-Za-z0-9._-]*|#[0-9]+|#[xX][0-9A-Fa-f]+);)")
 MAX_GUNZIPPED = 50 * 1024 * 1024  # sitemaps may be at most 50 MB uncompressed (sitemaps.org)
 
 
@@ -56,3 +57,12 @@ def detect_kind(body: bytes, content_type: str = "") -> str:
     if not ctype and re.search(rb"<(?:html|head|body|p|div|title)[\s>]", body[:4096], re.I):
         return "html"
     return "other"
+
+
+def escape_bare_ampersands(data: bytes) -> bytes:
+    """XML with every `&` that starts no entity written `&amp;`.
+
+    Sitemaps and feeds made by hand or by shop software often carry raw query strings
+    (`?id=1&cat=2`); an XML parser in recovery mode would silently drop `&cat` and change the URL.
+    """
+    return _BARE_AMPERSAND.sub(b"&amp;", data)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from crawler.kinds import gunzip_if_needed
+from crawler.kinds import escape_bare_ampersands, gunzip_if_needed
 
 
 @dataclass
@@ -19,7 +19,7 @@ class SitemapEntries:
 
 def parse_sitemap(body: bytes) -> SitemapEntries:
     """Page and sub-sitemap URLs of a sitemap or sitemap index (gzipped or not); ValueError if unreadable."""
-    data = gunzip_if_needed(body)
+    data = escape_bare_ampersands(gunzip_if_needed(body))
     # recover=True: real sitemaps often carry stray ampersands; huge_tree for 50 MB files.
     parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=True)
     try:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gzip
+import json
+from pathlib import Path
 
 import pytest
 
@@ -82,3 +84,19 @@ def test_site_roots_sites_and_canonical_urls():
     assert site_of("https://www.A.example/x") == site_of("https://a.example/y") == "a.example"
     assert site_of("file:///tmp/site/a.html") == "file:/tmp/site/"
     assert canonical_url("HTTPS://A.example:443/p?utm_source=x&b=2&a=1#top") == "https://a.example/p?a=1&b=2"
+
+
+GOLDEN = Path(__file__).parent / "fixtures" / "crawl"
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in GOLDEN.iterdir() if p.is_dir()))
+def test_golden_sitemaps_and_feeds(case):
+    body = (GOLDEN / case / "input.xml").read_bytes()
+    expected = json.loads((GOLDEN / case / "expected.json").read_text(encoding="utf-8"))
+    kind = detect_kind(body, "text/xml")
+    if kind == "sitemap":
+        entries = parse_sitemap(body)
+        found = {"kind": kind, "pages": entries.pages, "sitemaps": entries.sitemaps}
+    else:
+        found = {"kind": kind, "pages": parse_feed(body, "https://fallback.example/"), "sitemaps": []}
+    assert found == expected

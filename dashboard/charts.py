@@ -46,6 +46,28 @@ def verdict_bars(counts: list[dict], title: str = "Claims by verdict", pickable:
     return _pickable(chart, "label") if pickable else chart
 
 
+def verdicts_by_outlet(items: list[dict], pickable: bool = False) -> alt.Chart:
+    """Stacked bars per outlet, one segment per verdict in its colour: where the doubtful claims appear."""
+    frame = pd.DataFrame(
+        [{"outlet": r["outlet"], "verdict": verdict(r["verdict"]).name, "label": r["verdict"],
+          "claims": r["claims"]} for r in items],
+        columns=["outlet", "verdict", "label", "claims"],
+    )
+    chart = (
+        alt.Chart(frame, title="Outlets with the most claims, by verdict")
+        .mark_bar()
+        .encode(
+            x=alt.X("sum(claims):Q", title="Claims", axis=COUNT_AXIS),
+            y=alt.Y("outlet:N", title=None, sort="-x"),
+            color=alt.Color("verdict:N", title="Verdict",
+                            scale=alt.Scale(domain=VERDICT_DOMAIN, range=VERDICT_RANGE)),
+            order=alt.Order("label:N"),
+            tooltip=["outlet", "verdict", "label", "claims"],
+        )
+    )
+    return _pickable(chart, "outlet") if pickable else chart
+
+
 def count_bars(items: list[dict], field: str, title: str, axis_title: str, pickable: bool = False) -> alt.Chart:
     """Horizontal bars of claims per value of one field, largest first."""
     frame = pd.DataFrame(items or [], columns=[field, "claims"])

@@ -324,6 +324,22 @@ def top_people(con: duckdb.DuckDBPyConnection, filters: dict | None = None, limi
                 " ORDER BY claims DESC, person LIMIT ?", params + [_cap(limit, 500)])
 
 
+def verdicts_by_outlet(con: duckdb.DuckDBPyConnection, filters: dict | None = None,
+                       limit: int = 12) -> list[dict]:
+    """For the outlets with the most claims: claims per overall verdict ('unchecked' when not checked)."""
+    where, params = claim_where(filters)
+    where = f"{where} AND publisher IS NOT NULL" if where else "WHERE publisher IS NOT NULL"
+    return rows(
+        con,
+        summary_cte(filters, need_verdict=True)
+        + f", chosen AS (SELECT * FROM summary {where}),"
+        " top AS (SELECT publisher FROM chosen GROUP BY publisher ORDER BY count(*) DESC, publisher LIMIT ?)"
+        " SELECT publisher AS outlet, coalesce(verdict, 'unchecked') AS verdict, count(*) AS claims"
+        " FROM chosen JOIN top USING (publisher) GROUP BY ALL ORDER BY outlet, verdict",
+        params + [_cap(limit, 100)],
+    )
+
+
 def filter_choices(con: duckdb.DuckDBPyConnection, limit: int = 2000) -> dict:
     """The values each claims filter can take, most common first, and the range of dates."""
     def column(sql: str) -> list:

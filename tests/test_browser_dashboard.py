@@ -241,7 +241,8 @@ def test_open_page_offers_data_published_while_it_is_open(tmp_path, page):
 def test_clicking_a_bar_on_the_overview_opens_those_claims(dashboard, page):
     base, _ = dashboard
     page.goto(f"{base}/")
-    bar = page.locator('[data-testid="stVegaLiteChart"] path[aria-label*="label: unapproved_use"]')
+    charts = page.locator('[data-testid="stVegaLiteChart"]')  # by month, substance, verdict, people, outlets
+    bar = charts.nth(2).locator('path[aria-label*="label: unapproved_use"]')
     bar.click()
     page.get_by_role("heading", name="Claims", exact=True).wait_for()
     page.get_by_text("2 claims match").wait_for()
@@ -251,3 +252,6 @@ def test_clicking_a_bar_on_the_overview_opens_those_claims(dashboard, page):
     page.get_by_text("Celebrity health claims: overview").wait_for()
     page.wait_for_timeout(1500)
     assert page.get_by_role("heading", name="Claims", exact=True).count() == 0  # the click is not replayed
+    charts.nth(4).locator('path[aria-label*="outlet: Health Wire"]').first.click()
+    page.get_by_role("heading", name="Claims", exact=True).wait_for()
+    page.get_by_text("2 claims match (outlet: Health Wire)").wait_for()

@@ -58,7 +58,7 @@ def test_overview_counts_and_demo_banner(app):
     assert metrics["Regulatory facts"] == "6"
     assert "Demo data" in page_text(at)
     assert "Unapproved use" in page_text(at)  # the verdict notes name each label with its friendly name
-    assert len(at.get("vega_lite_chart")) == 4
+    assert len(at.get("vega_lite_chart")) == 5
 
 
 def test_claims_page_lists_all_then_filters_by_person(app):

@@ -79,3 +79,11 @@ def test_any_cue_keeps_only_claims_with_a_warning_sign(con):
 def test_claim_ids_filter_selects_exactly_those_claims(con):
     ids = [r["claim_id"] for r in queries.claim_page(con, {}, limit=3)]
     assert {r["claim_id"] for r in queries.claims_selection(con, {"claim_ids": ids[:2]})} == set(ids[:2])
+
+
+def test_verdicts_by_outlet_splits_each_outlets_claims(con):
+    found = {(r["outlet"], r["verdict"]): r["claims"] for r in queries.verdicts_by_outlet(con)}
+    assert found[("Green Leaf Shop", "unapproved_use")] == 1 and found[("Green Leaf Shop", "unchecked")] == 1
+    assert found[("The Daily Globe", "partly_consistent")] == 1 and found[("The Daily Globe", "consistent")] == 1
+    assert sum(found.values()) == 8
+    assert {r["outlet"] for r in queries.verdicts_by_outlet(con, limit=1)} == {"Green Leaf Shop"}

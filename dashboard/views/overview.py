@@ -49,15 +49,18 @@ with right:
                           pickable=True),
         width="stretch", on_select="rerun", key="overview_people")
 
+outlet_pick = st.altair_chart(charts.verdicts_by_outlet(data.query("verdicts_by_outlet"), pickable=True),
+                              width="stretch", on_select="rerun", key="overview_outlets")
+
 # A clicked bar opens the Claims page with just that filter.
 for event, field, kept in ((verdict_pick, "label", "kept_verdicts"), (substance_pick, "substance", "kept_substances"),
-                           (people_pick, "person", "kept_people")):
+                           (people_pick, "person", "kept_people"), (outlet_pick, "outlet", "kept_outlets")):
     value = charts.picked(event, field)
     if value:
         clear_filters()
         st.session_state[kept] = [value]
         # Forget the click, or coming back to this page would follow it again.
-        for chart_key in ("overview_verdicts", "overview_substances", "overview_people"):
+        for chart_key in ("overview_verdicts", "overview_substances", "overview_people", "overview_outlets"):
             st.session_state.pop(chart_key, None)
         st.switch_page("views/claims.py")
 

@@ -9,6 +9,7 @@ from dashboard.labels import VERDICTS, verdict
 
 VERDICT_DOMAIN = [v.name for v in VERDICTS.values()]
 VERDICT_RANGE = [v.colour for v in VERDICTS.values()]
+RANK = {label: number for number, label in enumerate(VERDICTS)}
 # Claims are counted in whole numbers; no axis should offer half a claim.
 COUNT_AXIS = alt.Axis(format="d", tickMinStep=1)
 
@@ -50,8 +51,8 @@ def verdicts_by_outlet(items: list[dict], pickable: bool = False) -> alt.Chart:
     """Stacked bars per outlet, one segment per verdict in its colour: where the doubtful claims appear."""
     frame = pd.DataFrame(
         [{"outlet": r["outlet"], "verdict": verdict(r["verdict"]).name, "label": r["verdict"],
-          "claims": r["claims"]} for r in items],
-        columns=["outlet", "verdict", "label", "claims"],
+          "rank": RANK.get(r["verdict"], len(RANK)), "claims": r["claims"]} for r in items],
+        columns=["outlet", "verdict", "label", "rank", "claims"],
     )
     chart = (
         alt.Chart(frame, title="Outlets with the most claims, by verdict")
@@ -61,7 +62,7 @@ def verdicts_by_outlet(items: list[dict], pickable: bool = False) -> alt.Chart:
             y=alt.Y("outlet:N", title=None, sort="-x"),
             color=alt.Color("verdict:N", title="Verdict",
                             scale=alt.Scale(domain=VERDICT_DOMAIN, range=VERDICT_RANGE)),
-            order=alt.Order("label:N"),
+            order=alt.Order("rank:Q"),  # most serious first, at the left of each bar
             tooltip=["outlet", "verdict", "label", "claims"],
         )
     )

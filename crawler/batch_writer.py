@@ -20,6 +20,8 @@ from store.writes import ARTICLE_FIELDS, PAGE_FIELDS, now
 BATCH_ITEMS = 200
 ARTICLE_COLUMNS = ("article_id", "url", "canonical_url", *ARTICLE_FIELDS, "text", "text_hash", "revision",
                    "fetched_at")
+# What a re-crawl needs of a page's last fetch: validators, hash, article, and where its copy is archived.
+PAGE_STATE = ("etag", "last_modified", "content_hash", "article_id", "warc_file", "warc_record_id", "warc_offset")
 PAGE_COLUMNS = ("page_id", "url", "canonical_url", *PAGE_FIELDS, "article_id", "fetched_at")
 
 
@@ -33,8 +35,8 @@ class BatchWriter:
         con = store.con
         # What the store already holds, loaded once: every lookup during the crawl is a dict read.
         self.pages = {
-            r[0]: dict(zip(("etag", "last_modified", "content_hash", "article_id"), r[1:]))
-            for r in con.execute("SELECT page_id, etag, last_modified, content_hash, article_id FROM pages").fetchall()
+            r[0]: dict(zip(PAGE_STATE, r[1:]))
+            for r in con.execute("SELECT page_id, " + ", ".join(PAGE_STATE) + " FROM pages").fetchall()
         }
         self.articles = {
             r[0]: (r[1], r[2]) for r in con.execute("SELECT article_id, text_hash, revision FROM articles").fetchall()
@@ -111,8 +113,7 @@ class BatchWriter:
         pid = ids.page_id(url)
         self.page_rows[pid] = [pid, url, ids.canonical_url(url), *(page.get(f) for f in PAGE_FIELDS),
                                article_id, now()]
-        self.pages[pid] = {"etag": page.get("etag"), "last_modified": page.get("last_modified"),
-                           "content_hash": page.get("content_hash"), "article_id": article_id}
+        self.pages[pid] = {**{k: page.get(k) for k in PAGE_STATE}, "article_id": article_id}
 
     def save_fingerprint(self, article_id: str, simhash: int) -> None:
         """Buffer an article's simhash and index it for the rest of the crawl."""

@@ -253,8 +253,9 @@ class StoreArticles:
         page = self.page_row(item)
         if item.outcome == "unchanged":
             state = self.store.page_state(item.final_url) or {}
-            if item.status == 304:  # keep the validators and hash of the copy we hold
-                page.update({k: state.get(k) for k in ("etag", "last_modified", "content_hash")})
+            if item.status == 304:  # keep the validators, hash and archived copy of the page we hold
+                kept = ("etag", "last_modified", "content_hash", "warc_file", "warc_record_id", "warc_offset")
+                page.update({k: state[k] for k in kept if k in state})
             self.store.save_page(item.final_url, page, state.get("article_id"))
             self.finish(item.url, "unchanged", "not modified (304)" if item.status == 304 else "same content",
                         item.status)

@@ -33,11 +33,14 @@ def test_recrawl_unchanged_revised_and_syndicated(tmp_path):
         first = crawl_urls(starts, str(db), FAST)
         assert first["stored"] == 3  # vale, castell (root links) and oduya (feed)
 
+        warc_before = rows(db, "SELECT warc_file, warc_offset FROM pages WHERE url LIKE '%vale-ketamine.html'")
         second = crawl_urls(starts, str(db), FAST)
         assert second["stored"] == 0 and second["unchanged"] == 3 and second["revised"] == 0
         reasons = dict(rows(db, "SELECT url, reason FROM crawl_log WHERE outcome = 'unchanged'"))
         assert reasons[site.url("articles/vale-ketamine.html")] == "not modified (304)"
         assert reasons[site.url("articles/oduya-melatonin.html")] == "same content"
+        # A 304 carries no page: the page row still points at the archived copy of the full page.
+        assert rows(db, "SELECT warc_file, warc_offset FROM pages WHERE url LIKE '%vale-ketamine.html'") == warc_before
 
         # A syndicated near-copy on another host name: one more appearance, not a new article.
         partner = site.base_url.replace("127.0.0.1", "localhost") + "syndicated/vale-ketamine-copy.html"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bench.sites import serve_generated_site
-from crawler.distributed_frontier import frontier_status
+from crawler.distributed_frontier import frontier_status, note_start_hosts, push_seeds
 from crawler.distributed_keys import RedisKeys, connect
 from store import Store
 
@@ -30,10 +30,11 @@ def healthclaims(*args, **popen) -> subprocess.Popen:
                             **popen)
 
 
-def worker(redis_url: str, db: Path, name: str, lease: float = 3, urls: tuple = ()) -> subprocess.Popen:
+def worker(redis_url: str, db: Path, name: str, lease: float = 3, urls: tuple = (),
+           idle_exit: float = 2) -> subprocess.Popen:
     # Loopback start URLs: no politeness delays. A short lease: a dead worker's pages come back quickly.
     return healthclaims("crawl", *urls, "--redis", redis_url, "--db", db, "--worker-id", name, "--worker-lease",
-                        lease, "--idle-exit", "2", "--no-keywords", "--depth", "50", "--quiet")
+                        lease, "--idle-exit", idle_exit, "--no-keywords", "--depth", "50", "--quiet")
 
 
 def finish(proc: subprocess.Popen, timeout: float = 150) -> str:
@@ -74,9 +75,16 @@ def expected_urls(base: str, n: int) -> set[str]:
 def test_two_workers_share_the_frontier_and_fetch_each_page_once(redis_url, tmp_path):
     db = tmp_path / "shared.duckdb"
     n = 300
+    client = connect(redis_url)
     with serve_generated_site(n) as base:
-        # Both workers are given the start URL themselves: the shared dupefilter keeps one.
-        workers = [worker(redis_url, db, f"w{i}", urls=(base,)) for i in range(2)]
+        note_start_hosts(client, KEYS, [base])  # a loopback crawl: workers need no politeness delays
+        # idle_exit: the first one up waits for the second (and the seed) rather than leave.
+        workers = [worker(redis_url, db, f"w{i}", idle_exit=5) for i in range(2)]
+        # Seeded once both are up, so that each gets a share however slowly the machine starts them.
+        deadline = time.monotonic() + 60
+        while client.zcard(KEYS.workers) < 2 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        push_seeds(client, KEYS, [base])
         outs = [finish(w) for w in workers]
         ingester = healthclaims("ingest", "--redis", redis_url, "--db", db, "--idle-exit", "0.5")
         finish(ingester)
@@ -100,7 +108,9 @@ def test_a_killed_worker_loses_nothing_and_a_restarted_one_resumes(redis_url, tm
         finish(healthclaims("seed", "--redis", redis_url, base))
         ingester = healthclaims("ingest", "--redis", redis_url, "--db", db, "--idle-exit", "2")
         # w0's long lease keeps the others from taking its pages back first: its restart must do it.
-        workers = [worker(redis_url, db, "w0", lease=60), worker(redis_url, db, "w1"), worker(redis_url, db, "w2")]
+        # w1 and w2 are given the start URL too: the shared dupefilter keeps one.
+        workers = [worker(redis_url, db, "w0", lease=60), worker(redis_url, db, "w1", urls=(base,)),
+                   worker(redis_url, db, "w2", urls=(base,))]
         # Kill w0 midway, while it holds requests in flight.
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:

@@ -228,8 +228,9 @@ def run() -> list[str]:
         lines.append(f"slowest filter (count + first page): {worst * 1000:.0f} ms (goal < {FILTER_GOAL * 1000:.0f} ms, "
                      f"{mark(worst, FILTER_GOAL)})")
         for name, fn in (
-            ("overview charts (4 queries)", lambda: [queries.claims_by_month(cur), queries.claims_by_verdict(cur),
-                                                    queries.claims_by_substance(cur), queries.top_people(cur)]),
+            ("overview counts and charts (6 queries)", lambda: [
+                queries.store_counts(cur), queries.claims_by_month(cur), queries.claims_by_verdict(cur),
+                queries.claims_by_substance(cur), queries.top_people(cur), queries.verdicts_by_outlet(cur)]),
             ("filter choices", lambda: queries.filter_choices(cur)),
             ("export selection, one person", lambda: queries.claims_selection(cur, {"people": ["Bench Person 0042"]})),
             ("export selection, all claims (rows only)", lambda: queries.claims_selection(cur, {})),

@@ -14,6 +14,7 @@ from twisted.internet.defer import Deferred
 from crawler.archive import WarcArchive
 
 MAX_RETRY_AFTER = 120.0  # seconds; a longer wait is not worth holding a crawl for
+MAX_CRAWL_DELAY = 30.0  # seconds; robots.txt files asking for more are honoured at this pace
 
 
 def retry_after_seconds(response: Response) -> float | None:
@@ -70,8 +71,44 @@ class RobotsTxt(RobotsTxtMiddleware):
         if parser is None:
             stored = self._parsers.get(urlparse_cached(request).netloc)
             if stored is not None and not isinstance(stored, Deferred):
-                return stored
+                parser = stored
+        if parser is not None:
+            self.apply_crawl_delay(request, parser)
         return parser
+
+    def apply_crawl_delay(self, request, parser) -> None:
+        """Space requests to a host by its robots.txt Crawl-delay (capped), once per host.
+
+        Scrapy reads robots.txt only for Allow/Disallow; the delay is set on the host's download
+        slot here and kept as a floor AutoThrottle may not go under (crawler.throttle).
+        """
+        downloader = self.crawler.engine.downloader
+        key = downloader.get_slot_key(request)
+        delays = crawl_delays(self.crawler)
+        if key in delays:
+            return
+        agent = self._robotstxt_useragent or self._default_useragent
+        try:
+            delay = float(parser.crawl_delay(agent) or 0)
+        except (TypeError, ValueError):
+            delay = 0.0
+        delay = min(max(delay, 0.0), MAX_CRAWL_DELAY)
+        delays[key] = delay
+        if delay:
+            # No jitter: Scrapy's ±50% would make half the gaps shorter than the site asked for.
+            settings = downloader.per_slot_settings.setdefault(key, {})
+            settings.update(delay=max(settings.get("delay", 0.0), delay), jitter=0.0)
+            slot = downloader.slots.get(key)  # usually there already: robots.txt came through it
+            if slot is not None:
+                slot.delay = max(slot.delay, delay)
+                slot.jitter = 0.0
+
+
+def crawl_delays(crawler) -> dict[str, float]:
+    """Crawl-delay per download slot (host) found in robots.txt files so far, kept on the crawler."""
+    if not hasattr(crawler, "crawl_delays"):
+        crawler.crawl_delays = {}
+    return crawler.crawl_delays
 
 
 class ConditionalRequests:

@@ -32,6 +32,8 @@ DOWNLOADER_MIDDLEWARES = {
 
 EXTENSIONS = {
     "crawler.progress.ProgressDisplay": 500,
+    "scrapy.extensions.throttle.AutoThrottle": None,
+    "crawler.throttle.PoliteThrottle": 0,
 }
 
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}

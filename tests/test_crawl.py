@@ -141,3 +141,26 @@ def test_bad_start_urls_are_one_line_errors(tmp_path):
         crawl_urls(["ftp://example.org/x"], str(tmp_path / "x.duckdb"), FAST)
     with pytest.raises(ValueError, match="file not found"):
         crawl_urls([(tmp_path / "nope.html").as_uri()], str(tmp_path / "x.duckdb"), FAST)
+
+
+def test_robots_crawl_delay_spaces_requests(tmp_path):
+    with serve_pages({}) as slow_site:
+        slow_site.pages.update(news_pages(slow_site.base_url))
+        slow_site.pages["/robots.txt"] = Response(200, b"User-agent: *\nCrawl-delay: 1\n", {"Content-Type": "text/plain"})
+        crawl_urls([slow_site.url("sitemap-index.xml")], str(tmp_path / "delay.duckdb"), FAST)
+        times = sorted(t for path, ts in slow_site.times.items() if path != "/robots.txt" for t in ts)
+    assert len(times) == 6  # index, two sitemaps, three articles
+    gaps = [b - a for a, b in zip(times, times[1:])]
+    assert min(gaps) >= 0.9, gaps
+
+
+def test_crawl_delay_is_a_floor_under_autothrottle(tmp_path):
+    # Polite mode on loopback: AutoThrottle would shorten the delay for a fast server; Crawl-delay holds.
+    with serve_pages({}) as slow_site:
+        slow_site.pages.update(news_pages(slow_site.base_url))
+        slow_site.pages["/robots.txt"] = Response(200, b"User-agent: *\nCrawl-delay: 2\n", {"Content-Type": "text/plain"})
+        crawl_urls([slow_site.url("sitemap.xml")], str(tmp_path / "polite.duckdb"), dict(FAST, polite=True))
+        times = sorted(t for path, ts in slow_site.times.items() if path != "/robots.txt" for t in ts)
+    assert len(times) == 3  # the sitemap and its two articles
+    gaps = [b - a for a, b in zip(times, times[1:])]
+    assert min(gaps) >= 1.9, gaps

@@ -157,15 +157,17 @@ for i = 1, #workers, 2 do
   if tonumber(workers[i + 1]) >= tonumber(ARGV[2]) then live = live + 1 else dead = dead + 1 end
 end
 return {redis.call('ZCARD', KEYS[1]), redis.call('LLEN', KEYS[2]) + seeds_taken, inflight,
-        redis.call('SCARD', KEYS[3]), live, dead, redis.call('LLEN', KEYS[5]), redis.call('LLEN', KEYS[6])}
+        redis.call('SCARD', KEYS[3]), live, dead, redis.call('LLEN', KEYS[5]), redis.call('LLEN', KEYS[6]),
+        redis.call('LLEN', KEYS[7])}
 """
 STATUS_FIELDS = ("queued", "start_urls", "in_flight", "seen", "live_workers", "dead_workers", "items_waiting",
-                 "items_unfinished")
+                 "items_unfinished", "items_failed")
 
 
 def frontier_status(client, keys: RedisKeys) -> dict:
     """Counts a person can read: queued, start URLs, in flight, seen, live and dead workers, items."""
-    keys_list = [keys.requests, keys.seeds, keys.dupefilter, keys.workers, keys.items, keys.items_processing]
+    keys_list = [keys.requests, keys.seeds, keys.dupefilter, keys.workers, keys.items, keys.items_processing,
+                 keys.items_failed]
     values = client.eval(_STATUS, len(keys_list), *keys_list, keys.prefix, repr(server_time(client)))
     return dict(zip(STATUS_FIELDS, (int(v) for v in values)))
 

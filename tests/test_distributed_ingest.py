@@ -13,6 +13,7 @@ import time
 
 import pytest
 
+from crawler.distributed_frontier import frontier_status
 from crawler.distributed_items import IngesterLock, ItemQueue, encode_item
 from crawler.distributed_keys import RedisKeys, connect
 from crawler.ingest import StoreWriter, crawl_id_of, ingest, item_hash
@@ -157,6 +158,7 @@ def test_an_item_the_store_refuses_is_set_aside_and_the_rest_stored(redis_url, d
     assert counts(db_path)["articles"] == 6
     failed = [json.loads(x) for x in client.lrange(KEYS.items_failed, 0, -1)]
     assert [f["error"].split(":")[0] for f in failed] == ["ValueError", "ValueError"]
+    assert frontier_status(client, KEYS)["items_failed"] == 2  # shown by `healthclaims seed --status`
     assert queue.unfinished() == 0
 
 

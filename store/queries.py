@@ -283,7 +283,8 @@ def store_counts(con: duckdb.DuckDBPyConnection) -> dict:
     SELECT (SELECT count(*) FROM articles) AS articles,
            (SELECT count(*) FROM articles WHERE is_demo) AS demo_articles,
            (SELECT count(*) FROM claims) AS claims,
-           (SELECT count(DISTINCT claimant_name) FROM claims WHERE claimant_name IS NOT NULL) AS people,
+           (SELECT count(DISTINCT claimant_name) FROM claims
+             WHERE claimant_name IS NOT NULL AND claimant_role <> 'organisation') AS people,
            (SELECT count(DISTINCT s) FROM (SELECT unnest(substances) AS s FROM claims)) AS substances,
            (SELECT count(*) FROM facts) AS facts,
            (SELECT count(DISTINCT claim_id) FROM verdicts) AS checked_claims
@@ -316,9 +317,13 @@ def claims_by_verdict(con: duckdb.DuckDBPyConnection, filters: dict | None = Non
 
 
 def top_people(con: duckdb.DuckDBPyConnection, filters: dict | None = None, limit: int = 15) -> list[dict]:
-    """The people most often quoted making claims, with their claim counts and main role."""
+    """The people most often quoted making claims, with their claim counts and main role.
+
+    Organisations (the FDA, a clinic) make claims too, but a chart of people should not rank them.
+    """
     where, params = claim_where(filters)
-    where = f"{where} AND claimant_name IS NOT NULL" if where else "WHERE claimant_name IS NOT NULL"
+    people_only = "claimant_name IS NOT NULL AND claimant_role <> 'organisation'"
+    where = f"{where} AND {people_only}" if where else f"WHERE {people_only}"
     return rows(con, summary_cte(filters) + "SELECT claimant_name AS person, mode(claimant_role) AS role,"
                 f" count(*) AS claims FROM summary {where} GROUP BY claimant_name"
                 " ORDER BY claims DESC, person LIMIT ?", params + [_cap(limit, 500)])

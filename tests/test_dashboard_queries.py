@@ -87,3 +87,20 @@ def test_verdicts_by_outlet_splits_each_outlets_claims(con):
     assert found[("The Daily Globe", "partly_consistent")] == 1 and found[("The Daily Globe", "consistent")] == 1
     assert sum(found.values()) == 8
     assert {r["outlet"] for r in queries.verdicts_by_outlet(con, limit=1)} == {"Green Leaf Shop"}
+
+
+def test_top_people_leaves_out_organisations(tmp_path):
+    """Organisations make claims, but the most-cited people chart ranks people only."""
+    from store import Store, queries
+    from tests.store_samples import ARTICLE, claims_for
+
+    db = tmp_path / "orgs.duckdb"
+    with Store(db) as store:
+        _, aid = store.save_article(dict(ARTICLE))
+        person, org = claims_for(ARTICLE["text"])
+        org.update(claimant_name="US Food and Drug Administration", claimant_role="organisation")
+        store.save_claims(aid, [person, org])
+        names = [r["person"] for r in queries.top_people(store.con)]
+        counts = queries.store_counts(store.con)
+    assert names == ["Ana Vega"]
+    assert counts["people"] == 1

@@ -229,6 +229,7 @@ def serve_generated_site(n_pages: int, delay: float = 0.0, log: list[str] | None
     robots = b"User-agent: *\nAllow: /\n"
 
     async def handle(request):
+        """Answer one request from the generated pages."""
         if log is not None:
             log.append(request.path)
         if delay:

@@ -30,6 +30,7 @@ class WarcArchive:
         self._serial = 0
 
     def _open(self) -> None:
+        """Start a new WARC file with its warcinfo record."""
         self.folder.mkdir(parents=True, exist_ok=True)
         self._serial += 1
         stamp = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S")

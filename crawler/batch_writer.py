@@ -50,6 +50,7 @@ class BatchWriter:
         self._reset()
 
     def _reset(self) -> None:
+        """Empty the buffers (after a flush)."""
         self.new_articles: dict[str, list] = {}
         self.revised_articles: dict[str, list] = {}
         self.appearances: dict[tuple[str, str], list] = {}
@@ -155,18 +156,22 @@ class BatchWriter:
         return outcome, aid
 
     def _article_row(self, aid: str, article: dict, thash: str, revision: int) -> list:
+        """The articles-table row of an extracted article, in ARTICLE_COLUMNS order."""
         canonical = ids.canonical_url(article.get("canonical_url") or article["url"])
         return [aid, article["url"], canonical, *Store._article_values(article), article["text"], thash, revision,
                 now()]
 
     def _appearance(self, aid: str, url: str, publisher: str | None) -> None:
+        """Buffer one (article, URL) appearance; the first seen is kept."""
         self.appearances.setdefault((aid, url), [aid, url, publisher, now()])
 
     def _index_fingerprint(self, aid: str, value: int) -> None:
+        """Add a simhash to the four in-memory band indexes."""
         for i, band in enumerate(self.bands):
             band.setdefault((value >> (16 * i)) & 0xFFFF, []).append((aid, value))
 
     def _count(self) -> None:
+        """Count one buffered change; flush when the batch is full."""
         self.pending += 1
         if self.pending >= self.batch_items:
             self.flush()

@@ -39,6 +39,7 @@ class BackoffRetry(RetryMiddleware):
         self.backoff_base = settings.getfloat("RETRY_BACKOFF_BASE", 1.0)
 
     async def _after_backoff(self, result, retry_after: float | None = None):
+        """Wait before handing back a retry request; other results pass at once."""
         if isinstance(result, Request):
             attempt = result.meta.get("retry_times", 1)
             wait = self.backoff_base * 2 ** (attempt - 1)

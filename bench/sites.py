@@ -95,10 +95,16 @@ class _Handler(BaseHTTPRequestHandler):
             page = Response(404, b"<html><body>not found</body></html>", {"Content-Type": "text/html"})
         if page.delay:
             time.sleep(page.delay)
-        etag = page.headers.get("ETag")
-        if etag and self.headers.get("If-None-Match") == etag and page.status == 200:
+        etag, modified = page.headers.get("ETag"), page.headers.get("Last-Modified")
+        # Validators as RFC 9110 orders them: If-None-Match first, If-Modified-Since only without it.
+        if etag and "If-None-Match" in self.headers:
+            not_modified = self.headers["If-None-Match"] == etag
+        else:
+            not_modified = bool(modified) and self.headers.get("If-Modified-Since") == modified
+        if not_modified and page.status == 200:
             self.send_response(304)
-            self.send_header("ETag", etag)
+            if etag:
+                self.send_header("ETag", etag)
             self.send_header("Content-Length", "0")
             self.end_headers()
             return

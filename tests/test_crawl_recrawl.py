@@ -28,6 +28,10 @@ def test_recrawl_unchanged_revised_and_syndicated(tmp_path):
         # One page without validators: only its content hash can tell it is unchanged.
         oduya = site.pages["/articles/oduya-melatonin.html"]
         site.pages["/articles/oduya-melatonin.html"] = Response(200, oduya.body, {"Content-Type": "text/html"})
+        # One page with a Last-Modified date but no ETag: If-Modified-Since brings the 304.
+        castell = site.pages["/articles/castell-cbd.html"]
+        site.pages["/articles/castell-cbd.html"] = Response(
+            200, castell.body, {k: v for k, v in castell.headers.items() if k != "ETag"})
         starts = [site.base_url, site.url("feed.xml")]
 
         first = crawl_urls(starts, str(db), FAST)
@@ -38,6 +42,9 @@ def test_recrawl_unchanged_revised_and_syndicated(tmp_path):
         assert second["stored"] == 0 and second["unchanged"] == 3 and second["revised"] == 0
         reasons = dict(rows(db, "SELECT url, reason FROM crawl_log WHERE outcome = 'unchanged'"))
         assert reasons[site.url("articles/vale-ketamine.html")] == "not modified (304)"
+        # (linked from the home page with utm_ parameters: logged as linked, matched by canonical URL)
+        castell_logged = [url for url in reasons if "/articles/castell-cbd.html" in url]
+        assert [reasons[url] for url in castell_logged] == ["not modified (304)"]
         assert reasons[site.url("articles/oduya-melatonin.html")] == "same content"
         # A 304 carries no page: the page row still points at the archived copy of the full page.
         assert rows(db, "SELECT warc_file, warc_offset FROM pages WHERE url LIKE '%vale-ketamine.html'") == warc_before

@@ -94,3 +94,41 @@ def test_progress_line_shows_counts():
         host.stats.set_value(f"healthclaims/{key}", value)
     line = ProgressDisplay(host).render().plain
     assert "12 pages fetched" in line and "8 articles kept" in line and "3 skipped" in line and "1 errors" in line
+
+
+def test_live_progress_on_a_terminal_and_not_when_quiet(tmp_path):
+    import os
+    import pty
+    import re
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from bench.sites import serve_generated_site
+
+    def run_on_terminal(*extra: str) -> str:
+        master, slave = pty.openpty()
+        db = tmp_path / f"tty{len(extra)}.duckdb"
+        with serve_generated_site(40, delay=0.05) as url:
+            proc = subprocess.Popen([sys.executable, "-m", "cli.main", "crawl", url, "--db", str(db), "--depth", "50",
+                                     *extra], stdin=slave, stdout=slave, stderr=slave, close_fds=True,
+                                    cwd=Path(__file__).resolve().parents[1])
+            os.close(slave)
+            out = b""
+            while True:
+                try:
+                    chunk = os.read(master, 4096)
+                except OSError:  # the terminal closed: the crawl is over
+                    break
+                if not chunk:
+                    break
+                out += chunk
+            assert proc.wait() == 0
+        os.close(master)
+        return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out.decode("utf-8", "replace"))
+
+    shown = run_on_terminal()
+    assert "crawling" in shown and "pages fetched" in shown and "articles kept" in shown
+    assert "crawl: 41 pages, 40 stored" in shown
+    quiet = run_on_terminal("--quiet")
+    assert "crawling" not in quiet and "crawl: 41 pages, 40 stored" in quiet

@@ -119,6 +119,8 @@ def build_settings(urls: list[str], db_path: str, options: dict) -> dict:
         "REDIRECT_MAX_TIMES": 10,
         "DEPTH_LIMIT": 0,  # depth is counted by the spider per kind of start point
         "LOG_LEVEL": "INFO",
+        # A skipped page is routine (its reason is in crawl_log), not a warning.
+        "DEFAULT_DROPITEM_LOG_LEVEL": "INFO",
         "LOG_FILE": str(job / "crawl.log"),
         "LOG_FILE_APPEND": True,
         "HEALTHCLAIMS_DB": str(db_path),

@@ -18,6 +18,8 @@ from store import Store, ids
 from store.writes import ARTICLE_FIELDS, PAGE_FIELDS, now
 
 BATCH_ITEMS = 200
+TEXT_FIELDS = {"title", "author", "publisher", "language", "source_type", "description", "warc_file",
+               "warc_record_id"}
 ARTICLE_COLUMNS = ("article_id", "url", "canonical_url", *ARTICLE_FIELDS, "text", "text_hash", "revision",
                    "fetched_at")
 # What a re-crawl needs of a page's last fetch: validators, hash, article, and where its copy is archived.
@@ -158,8 +160,8 @@ class BatchWriter:
     def _article_row(self, aid: str, article: dict, thash: str, revision: int) -> list:
         """The articles-table row of an extracted article, in ARTICLE_COLUMNS order."""
         canonical = ids.canonical_url(article.get("canonical_url") or article["url"])
-        return [aid, article["url"], canonical, *Store._article_values(article), article["text"], thash, revision,
-                now()]
+        values = [_as_text(v) if f in TEXT_FIELDS else v for f, v in zip(ARTICLE_FIELDS, Store._article_values(article))]
+        return [aid, article["url"], canonical, *values, article["text"], thash, revision, now()]
 
     def _appearance(self, aid: str, url: str, publisher: str | None) -> None:
         """Buffer one (article, URL) appearance; the first seen is kept."""
@@ -242,6 +244,15 @@ class BatchWriter:
         """Flush, then refresh the dashboard's read snapshot."""
         self.flush()
         self.store.publish()
+
+
+def _as_text(value):
+    """A text column's value as text: one odd value (a list of authors) must not fail a whole batch."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return str(value)
 
 
 def _frame(columns: tuple, rows: list[list]) -> pd.DataFrame:

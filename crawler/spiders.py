@@ -60,6 +60,16 @@ def page_links(response) -> list[str]:
     return out
 
 
+def feed_links(response) -> list[str]:
+    """Absolute URLs of the RSS/Atom feeds a page announces in <link rel="alternate" type=...>."""
+    if not hasattr(response, "xpath"):
+        response = HtmlResponse(url=response.url, body=response.body)
+    hrefs = response.xpath(
+        "//link[contains(concat(' ', normalize-space(@rel), ' '), ' alternate ')]"
+        "[contains(@type, 'rss') or contains(@type, 'atom')]/@href").getall()
+    return [response.urljoin(h.strip()) for h in hrefs if h.strip()]
+
+
 class ArticleCrawling:
     """Spider logic, kept apart from scrapy.Spider so a RedisSpider can mix it in.
 
@@ -162,8 +172,18 @@ class ArticleCrawling:
             yield from self.follow_listing(response, url, kind)
             return
         yield self.page_item(response, url, content_type, kind)
+        if (kind == "html" and meta.get("healthclaims_kind") == "start" and meta.get("healthclaims_follow")
+                and self.max_depth > 0):
+            yield from self.follow_feeds(response)
         if kind == "html" and meta.get("healthclaims_follow") and meta.get("healthclaims_depth", 0) < self.max_depth:
             yield from self.follow_links(response)
+
+    def follow_feeds(self, response):
+        """Schedule the RSS/Atom feeds a site root announces (<link rel="alternate">): its latest articles."""
+        depth = response.meta.get("healthclaims_depth", 0)
+        requests = [self.schedule(url, depth, "listing", site_of(url), follow=False) for url in feed_links(response)]
+        self.flush_frontier(requests)
+        yield from (r for r in requests if r is not None)
 
     def page_item(self, response, url: str, content_type: str, kind: str, outcome: str | None = None) -> FetchedPage:
         """The item for one fetched page, with its validators and archive location."""

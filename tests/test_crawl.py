@@ -88,8 +88,10 @@ def test_keyword_options_choose_what_is_kept(site, tmp_path):
     db2 = tmp_path / "all.duckdb"
     summary = crawl_urls([site.base_url], str(db2), dict(FAST, no_keywords=True))
     stored = {r[0].rsplit("/", 1)[1] for r in query(db2, "SELECT url FROM articles")}
-    assert stored == {"vale-ketamine.html", "castell-cbd.html", "brandt-football.html"}
-    assert summary["stored"] == 3
+    # Linked from the home page, and (oduya) listed in the feed the home page announces.
+    assert stored == {"vale-ketamine.html", "castell-cbd.html", "brandt-football.html", "oduya-melatonin.html"}
+    assert summary["stored"] == 4
+    assert log_of(db2)["/feed.xml"] == ("listed", "feed listing 1 pages")
 
 
 def test_keyword_file_and_bad_keyword_file(site, tmp_path):

@@ -49,6 +49,7 @@ class ClaimantFinder:
         self.first_person = set(attribution["first_person"])
         self.unnamed_verbs = set(attribution["unnamed_speaker_verbs"])
         self.gender_words = {w: g for g, words in attribution["gender_cues"].items() for w in words}
+        self.possessives = set(attribution["possessives"])
 
     def __call__(self, doc: Doc) -> Doc:
         """Resolve claimants within this doc; pronouns with no antecedent here are left pending."""
@@ -99,7 +100,10 @@ class ClaimantFinder:
                 hi = min(hi, other.start)
             elif other.end <= person.start:
                 lo = max(lo, other.end)
-        cues = [c for c in doc.spans.get("role_cues", []) if lo <= c.start < hi
+        hi = self.own_clause_end(person, hi)
+        # A title or occupation just before another name is that person's ("told Dr Ann Lee").
+        starts = {o.start for o in others}
+        cues = [c for c in doc.spans.get("role_cues", []) if lo <= c.start < hi and c.end not in starts
                 and c.label_ in ("expert", "celebrity", "expert_title")]
         # An appositive right after the name ("Jane Roe, a neuroscientist") says most.
         nearest = sorted(cues, key=lambda c: (c.start - person.end if c.start >= person.end else person.start - c.end + 1))
@@ -110,6 +114,17 @@ class ClaimantFinder:
         if nearest:
             return "expert" if nearest[0].label_ in ("expert", "expert_title") else "celebrity"
         return "unknown"
+
+    def own_clause_end(self, person: Span, hi: int) -> int:
+        """Where words after a name stop describing that person: at a speech verb ("has said that her doctor
+        ..."), or at a possessive that is not an appositive's ("Jane Roe, his psychiatrist" is hers)."""
+        doc = person.doc
+        verbs = {c.start for c in doc.spans.get("attribution", []) if c.label_ in ("speech", "source")}
+        for token in doc[person.end:hi]:
+            appositive = token.i == person.end + 1 and doc[person.end].text == ","
+            if token.i in verbs or (token.lower_ in self.possessives and not appositive):
+                return token.i
+        return hi
 
     def candidates(self, sent: Span, quoted: set[int]) -> list[Candidate]:
         """Possible speakers in a sentence, outside quotation marks."""

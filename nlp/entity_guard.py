@@ -1,4 +1,5 @@
-"""Corrects the statistical NER: substances are never people, and well-known public figures are found."""
+"""Corrects the statistical NER: substances are never people, well-known public figures are found, a first
+name owning a blog's title is the blog, and an organisation is never a lone common noun."""
 
 from __future__ import annotations
 
@@ -32,6 +33,11 @@ class EntityGuard:
             if " " not in t and t not in e.get("ambiguous", [])}  # "Molly Harper" keeps her first name
         for person in people["people"]:
             self.people.add("PERSON", [nlp.make_doc(person["name"])])
+        self.known = {p["name"] for p in people["people"]}
+        roles = load("roles")
+        self.site_words = set(roles["site_title_words"])
+        self.offices = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.offices.add("office", [nlp.make_doc(o) for o in roles["offices"]])
 
     def __call__(self, doc: Doc) -> Doc:
         """Rewrite doc.ents so that health terms win over the model's guesses."""
@@ -49,8 +55,38 @@ class EntityGuard:
             ents.append(ent)
         known = [Span(doc, s, e, label="PERSON") for _, s, e in self.people(doc)]
         known = [k for k in known if not taken.intersection(range(k.start, k.end))]
+        ents = self.place_offices(doc, ents)
+        titles = [t for t in (self.site_title(e) for e in ents) if t is not None]
+        doc.spans["site_titles"] = titles
+        in_title = {i for t in titles for i in range(t.start, t.end)}
+        ents = [e for e in ents if not in_title.intersection(range(e.start, e.end))]
         doc.ents = filter_spans(known + ents)
         return doc
+
+    def place_offices(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """A place name and the office after it are one organisation ("Cook County medical examiner")."""
+        ends = {e.end: e for e in ents if e.label_ in ("GPE", "ORG")}
+        for _, start, end in self.offices(doc):
+            place = ends.get(start)
+            if place is not None:
+                office = Span(doc, place.start, end, label="ORG")
+                ents = [e for e in ents if e.end <= office.start or e.start >= office.end] + [office]
+        return sorted(ents, key=lambda e: e.start)
+
+    def site_title(self, ent: Span) -> Span | None:
+        """The title of a blog, site or show that a one-word name owns ("the fan blog Sam's Star Diary",
+        "Mia's Wellness Blog"), or None. A known figure's name ("Oprah") stays a person."""
+        doc = ent.doc
+        if ent.label_ != "PERSON" or len(ent) != 1 or ent.text in self.known or ent.end + 1 >= len(doc) \
+                or doc[ent.end].lower_ not in ("'s", "’s"):
+            return None
+        end = ent.end + 1
+        while end < len(doc) and doc[end].is_title and doc[end].is_alpha:
+            end += 1
+        words = {t.lower_ for t in doc[max(0, ent.start - 2):end]}
+        if end == ent.end + 1 or not words & self.site_words:
+            return None
+        return Span(doc, ent.start, end, label="site")
 
 
     def trim(self, ent: Span) -> Span | None:
@@ -66,4 +102,11 @@ class EntityGuard:
             return None
         if ent.label_ == "PERSON" and all(t.lower_ in self.not_names or not t.is_title for t in doc[start:end]):
             return None
+        if ent.label_ == "ORG" and all(t.is_lower for t in doc[start:end]):
+            # The model tags "examiner" in "the Los Angeles County medical examiner's office": the name is the
+            # whole noun phrase before it, up to "the" or a small word; a lone common noun is no name.
+            while start > 0 and doc[start - 1].is_alpha and not doc[start - 1].is_stop:
+                start -= 1
+            if end - start < 2:
+                return None
         return Span(doc, start, end, label=ent.label_)

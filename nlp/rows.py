@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from nlp.claimants import role_by_name
+from nlp.names import full_name, full_organisation_name
 from store.ids import claim_id
 
 ROLES = ("celebrity", "expert", "author", "organisation", "unknown")
@@ -13,12 +14,14 @@ ROLES = ("celebrity", "expert", "author", "organisation", "unknown")
 class ArticleMemory:
     """What the article has said so far about people: the last one named, and each surname's role."""
 
-    def __init__(self, heading_people: list[dict] | None = None):
-        """Start with no people and the people named in the title and headings."""
+    def __init__(self, heading_people: list[dict] | None = None, figures: list[str] | None = None):
+        """Start with no people, the people named in the title and headings, and the known public
+        figures the article names anywhere (nlp.names.figures_in)."""
         self.people: list[dict] = []
         self.organisations: list[str] = []
         self.roles: dict[str, str] = {}
         self.heading_people = heading_people or []
+        self.figures = figures or []
 
     def learn(self, people: list[dict], offset: int) -> None:
         """Take in the people a doc names (in order) with their roles."""
@@ -47,12 +50,23 @@ class ArticleMemory:
         self.organisations.extend(n for n in names if len(n.split()) > 1)
 
     def full_organisation(self, name: str) -> str:
-        """The full name of an organisation the article later calls by one word ("the Council")."""
+        """The full name of an organisation the article later calls by one word ("the Council") or by
+        its initials ("the NMA")."""
+        acronym = full_organisation_name(name, self.organisations)
+        if acronym != name:
+            return acronym
         word = name.split()[-1].lower()
         if len(name.split()) > 2 or not word.isalpha():
             return name
         longer = [o for o in self.organisations if word in o.lower().split() and o != name]
         return longer[-1] if longer else name
+
+    def full_name(self, name: str, at: int, here: list[dict]) -> str:
+        """The full name of a person the article calls by a short name at absolute position `at`;
+        `here` are the current doc's people (absolute offsets), of whom those named before count."""
+        earlier = [p["name"] for p in self.heading_people if p["start_char"] < at]
+        earlier += [p["name"] for p in self.people] + [p["name"] for p in here if p["start_char"] < at]
+        return full_name(name, earlier, self.figures)
 
     def role(self, name: str | None) -> str:
         """The role the article gave this person anywhere so far, else unknown."""
@@ -91,6 +105,13 @@ def doc_rows(doc: Doc, article_id: str, memory: ArticleMemory,
                 claimant.update(name=heading["name"], role=heading["role"], via="heading")
         if claimant.get("role") == "organisation" and claimant.get("name"):
             claimant["name"] = memory.full_organisation(claimant["name"])
+        elif claimant.get("name"):
+            # One person, one name across the article: "Rogan" after "Joe Rogan" is Joe Rogan.
+            at = offset + (claimant["start_char"] if claimant.get("start_char") is not None else start)
+            here = [dict(p, start_char=p["start_char"] + offset) for p in people]
+            claimant["name"] = memory.full_name(claimant["name"], at, here)
+            if claimant.get("role") == "unknown" and claimant["name"] in memory.figures:
+                claimant["role"] = "celebrity"
         if claimant.get("role") == "unknown" and claimant.get("name"):
             claimant["role"] = memory.role(claimant["name"])
         stance = sent._.stance

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.language import skip_reason
+from nlp.names import figures_in
 from nlp.pipeline import build_pipeline, screening_steps_off
 from nlp.rows import ArticleMemory, doc_rows
 
@@ -91,7 +92,7 @@ def tag_articles(nlp: Language, articles: list[dict]) -> list[tuple[list[dict], 
     """
     screened = screen(nlp, articles)
     results: list[tuple[list[dict], list[dict]]] = [([], []) for _ in articles]
-    memories = [ArticleMemory() for _ in articles]
+    memories = [ArticleMemory(figures=figures_in(f"{a.get('title') or ''}\n{a['text']}")) for a in articles]
     indexes = [{start: n for n, (start, _, _) in enumerate(item.sentences)} for item in screened]
     for doc, (i, kind) in nlp.pipe(_jobs(nlp, screened), as_tuples=True, batch_size=64):
         if kind == "passage":

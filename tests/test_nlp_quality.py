@@ -15,12 +15,15 @@ from nlp.evaluation import GOLD, evaluate, load_gold
 # F1 for detection, sets and yes/no fields; accuracy for single-label fields.
 F1_FIELDS = {"claim", "substances", "conditions", "doses", "hedged", "negated", "disputes"}
 FLOORS = {
+    # claimant allows a surname ('Musk' for 'Elon Musk'); claimant_name wants the full name ('Rogan' is a miss).
     "dev": {"claim": 1.0, "claim_type": 0.98, "substances": 1.0, "conditions": 1.0, "claimant": 0.99,
-            "role": 0.98, "doses": 1.0, "hedged": 1.0, "negated": 1.0, "stance": 0.98, "disputes": 0.95},
+            "claimant_name": 0.99, "role": 0.98, "doses": 1.0, "hedged": 1.0, "negated": 1.0, "stance": 0.98,
+            "disputes": 0.95},
     # First (blind) run on heldout: claim 0.93, claim_type 0.88, negated 0.76; two later general fixes
     # (crediting = efficacy, negation in ", so ..." clauses) were prompted partly by its errors.
     "heldout": {"claim": 0.93, "claim_type": 0.92, "substances": 0.98, "conditions": 0.97, "claimant": 0.95,
-                "role": 0.88, "doses": 1.0, "hedged": 1.0, "negated": 0.83, "stance": 0.91, "disputes": 0.0},
+                "claimant_name": 0.94, "role": 0.89, "doses": 1.0, "hedged": 1.0, "negated": 0.83, "stance": 0.91,
+                "disputes": 0.0},
 }
 FILES = {"dev": GOLD, "heldout": GOLD.parent / "claims_heldout.jsonl"}
 

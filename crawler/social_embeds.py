@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 _TOKEN = re.compile(r"\w+")
 # Class names the embed scripts of the big platforms require on their <blockquote>.
 _EMBED_CLASS = re.compile(r"\b(twitter-tweet|twitter-video|instagram-media|tiktok-embed|bluesky-embed|"
                           r"text-post-media|threads-embed)\b")
+_CLASSED_QUOTES = XPath("//blockquote[@class]")
 _ANCHOR_TAGS = {"p", "li", "h2", "h3", "h4", "h5", "h6", "pre", "td"}
 
 
@@ -41,8 +43,8 @@ def embed_lines(blockquote: HtmlElement) -> list[str]:
 
 def restore_social_embeds(tree: HtmlElement, text: str) -> tuple[str, int]:
     """(text with missing embedded posts inserted after the paragraph they followed, posts restored)."""
-    if not text or not tree.xpath("//blockquote[@class]"):
-        return text, 0
+    if not text or not any(_EMBED_CLASS.search(quote.get("class")) for quote in _CLASSED_QUOTES(tree)):
+        return text, 0  # no embedded post: spare the walk over every paragraph of the page
     lines = text.split("\n")
     line_at = {_key(line): index for index, line in enumerate(lines)}
     known = " \n ".join(line_at)

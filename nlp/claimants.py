@@ -240,8 +240,10 @@ class ClaimantFinder:
             # Inverted attribution ("said Dr Smith", "explains Ines Moreno-Vidal"), but not "said he uses" (a
             # pronoun starts the reported clause), "told Reuters" (the listener) or "posted on Instagram".
             listener = cue.text.lower() in {"told", "tells", "tell"}
+            # Nor "said that the actor died": after "that" comes the reported clause's own subject.
             after = [c for c in people if cue.end <= c.start <= cue.end + self.after - 1 and c.kind != "pronoun"
-                     and not listener and not any(t.lower_ in PREPOSITIONS for t in doc[cue.end:c.start])]
+                     and not listener and not any(t.lower_ in PREPOSITIONS or t.lower_ == "that"
+                                                  for t in doc[cue.end:c.start])]
             before = [c for c in people if c.end <= cue.start and cue.start - c.end <= self.before]
             named_after = [c for c in after if c.kind == "person"]
             if after and after[0].kind == "generic" and named_after:

@@ -103,13 +103,18 @@ def doc_rows(doc: Doc, article_id: str, memory: ArticleMemory,
             heading = memory.heading_person(abs_start)
             if heading is not None:
                 claimant.update(name=heading["name"], role=heading["role"], via="heading")
-        if claimant.get("role") == "organisation" and claimant.get("name"):
-            claimant["name"] = memory.full_organisation(claimant["name"])
-        elif claimant.get("name"):
-            # One person, one name across the article: "Rogan" after "Joe Rogan" is Joe Rogan.
+        if claimant.get("name"):
+            # One person, one name across the article: "Rogan" after "Joe Rogan" is Joe Rogan, even where the
+            # model took the lone surname for an organisation.
             at = offset + (claimant["start_char"] if claimant.get("start_char") is not None else start)
             here = [dict(p, start_char=p["start_char"] + offset) for p in people]
-            claimant["name"] = memory.full_name(claimant["name"], at, here)
+            person = memory.full_name(claimant["name"], at, here)
+            if claimant.get("role") != "organisation":
+                claimant["name"] = person
+            elif person != claimant["name"] and " " not in claimant["name"]:
+                claimant.update(name=person, role=memory.role(person))
+            else:
+                claimant["name"] = memory.full_organisation(claimant["name"])
             if claimant.get("role") == "unknown" and claimant["name"] in memory.figures:
                 claimant["role"] = "celebrity"
         if claimant.get("role") == "unknown" and claimant.get("name"):

@@ -257,3 +257,43 @@ def test_classroom_cues(nlp):
 def test_sourced_statistic_is_not_flagged(nlp):
     sent = claim(nlp, "A 2023 study found that 70% of patients on ketamine improved.")
     assert "unsourced_statistic" not in sent._.cues
+
+
+# -- one name per person and organisation ----------------------------------------------------
+
+@pytest.mark.parametrize("short, earlier, expected", [
+    ("Rogan", ["Aaron Rodgers", "Joe Rogan"], "Joe Rogan"),
+    ("Pinkett Smith", ["Jada Pinkett Smith"], "Jada Pinkett Smith"),
+    ("Kennedy", ["Robert F. Kennedy Jr."], "Robert F. Kennedy Jr."),
+    ("Elon", ["Elon Musk"], "Elon Musk"),
+    ("Smith", ["Will Smith", "Jada Pinkett Smith"], "Smith"),       # two fit: no guess
+    ("Ana Colton", ["Jay Colton"], "Ana Colton"),                   # another first name: another person
+    ("Vance", [], "Vance"),
+])
+def test_a_short_name_becomes_the_one_full_name_used_earlier(short, earlier, expected):
+    from nlp.names import full_name
+
+    assert full_name(short, earlier) == expected
+
+
+def test_a_surname_becomes_a_known_figure_the_article_names_anywhere():
+    from nlp.names import figures_in, full_name
+
+    assert full_name("Vance", [], ["Mara Vance"]) == "Mara Vance"
+    assert full_name("Vance", [], ["Mara Vance", "Tom Vance"]) == "Vance"
+    assert full_name("Vance", ["Ann Vance"], ["Mara Vance"]) == "Ann Vance"  # the article's own person first
+    assert figures_in("Rodgers said he asked Joe Rogan for advice.") == ["Joe Rogan"]
+    assert figures_in("Joe Rogans of the world") == []
+
+
+@pytest.mark.parametrize("name, earlier, expected", [
+    ("NMA", ["Northland Medicines Agency", "Lakeside Hospital"], "Northland Medicines Agency"),
+    ("ACDS", ["Allied Council on Drug Safety"], "Allied Council on Drug Safety"),
+    ("N.M.A.", ["Northland Medicines Agency"], "Northland Medicines Agency"),
+    ("NMA", ["Northland Medicines Agency", "National Mining Association"], "NMA"),
+    ("Council", ["Allied Council on Drug Safety"], "Council"),  # not an acronym (rows.ArticleMemory handles it)
+])
+def test_an_acronym_becomes_the_full_name_it_abbreviates(name, earlier, expected):
+    from nlp.names import full_organisation_name
+
+    assert full_organisation_name(name, earlier) == expected

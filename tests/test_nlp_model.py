@@ -85,3 +85,46 @@ def test_a_long_quotation_is_attributed_to_the_speaker_named_after_it(nlp):
             "said Nora Fields, the actress.")
     claims, _ = tag_text(text, nlp=nlp)
     assert [(c["claimant_name"], c["claimant_role"]) for c in claims] == [("Nora Fields", "celebrity")]
+
+
+def test_a_surname_later_in_the_article_keeps_the_full_name(nlp):
+    # Four sentences without a substance put the two mentions in different passages (ArticleMemory links them).
+    text = ("The singer Mara Vance said ketamine infusions lifted her depression. She toured last year. "
+            "The tour sold out. Her new album is due in May. Critics liked the single.\n\n"
+            "Vance said she now takes CBD oil for her anxiety.")
+    claims, mentions = tag_text(text, nlp=nlp)
+    assert [(c["claimant_name"], c["claimant_role"]) for c in claims] == [
+        ("Mara Vance", "celebrity"), ("Mara Vance", "celebrity")]
+    assert [(m["text"], m["value"]) for m in mentions if m["kind"] == "person"] == [
+        ("Mara Vance", "Mara Vance"), ("Vance", "Mara Vance")]
+
+
+def test_a_surname_before_the_full_name_is_the_known_figure_the_article_names(nlp):
+    # Two demo-corpus sentences in reverse order: the surname comes first, the known figure's full name after.
+    text = ("Rogan said in September that he took ivermectin when he had COVID (Business Insider). "
+            "Aaron Rodgers said on The Pat McAfee Show yesterday that he had asked Joe Rogan for advice.")
+    claims, _ = tag_text(text, source_type="blog", nlp=nlp)
+    assert claims[0]["claimant_name"] == "Joe Rogan"
+
+
+def test_a_first_name_owning_a_blog_title_is_not_a_celebrity(nlp):
+    claims, _ = tag_text("A post on the fan blog Sam's Star Diary, shared thousands of times, told readers that the "
+                         "FDA has approved psilocybin for depression.", nlp=nlp)
+    assert (claims[0]["claimant_name"], claims[0]["claimant_role"]) == (None, "unknown")
+
+
+def test_another_persons_expert_cue_does_not_make_a_known_figure_an_expert(nlp):
+    claims, _ = tag_text("Chelsea Handler has said that her anti-ageing doctor gave her Ozempic without her "
+                         "realising it.", nlp=nlp)
+    assert (claims[0]["claimant_name"], claims[0]["claimant_role"]) == ("Chelsea Handler", "celebrity")
+    claims, _ = tag_text("Jay Colton told Dr Ines Moreno-Vidal that psilocybin had ended his cluster headaches.",
+                         nlp=nlp)
+    assert (claims[0]["claimant_name"], claims[0]["claimant_role"]) == ("Jay Colton", "unknown")
+
+
+def test_an_office_is_named_by_its_whole_noun_phrase(nlp):
+    claims, _ = tag_text("The Los Angeles County medical examiner's office said that the actor died from the acute "
+                         "effects of ketamine. The Cook County medical examiner said the rapper died of fentanyl "
+                         "toxicity.", nlp=nlp)
+    assert [(c["claimant_name"], c["claimant_role"]) for c in claims] == [
+        ("Los Angeles County medical examiner", "organisation"), ("Cook County medical examiner", "organisation")]

@@ -128,3 +128,13 @@ def test_an_office_is_named_by_its_whole_noun_phrase(nlp):
                          "toxicity.", nlp=nlp)
     assert [(c["claimant_name"], c["claimant_role"]) for c in claims] == [
         ("Los Angeles County medical examiner", "organisation"), ("Cook County medical examiner", "organisation")]
+
+
+def test_an_organisation_keeps_one_full_name_across_the_article(nlp):
+    text = ("The US Food and Drug Administration has said ivermectin is not approved to treat COVID-19. "
+            "The FDA said Spravato was approved in 2019 for treatment-resistant depression. "
+            "The Northland Medicines Agency (NMA) reviewed reports of harm this spring. "
+            "The NMA warned that kratom can cause addiction.")
+    claims, _ = tag_text(text, nlp=nlp)
+    assert [c["claimant_name"] for c in claims] == ["US Food and Drug Administration"] * 2 + [
+        "Northland Medicines Agency"]

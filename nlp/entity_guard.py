@@ -105,7 +105,9 @@ class EntityGuard:
         if ent.label_ == "ORG" and all(t.is_lower for t in doc[start:end]):
             # The model tags "examiner" in "the Los Angeles County medical examiner's office": the name is the
             # whole noun phrase before it, up to "the" or a small word; a lone common noun is no name.
-            while start > 0 and doc[start - 1].is_alpha and not doc[start - 1].is_stop:
+            verbs = {i for c in doc.spans.get("attribution", []) for i in range(c.start, c.end)}
+            while start > ent.sent.start and doc[start - 1].is_alpha and not doc[start - 1].is_stop \
+                    and start - 1 not in verbs:
                 start -= 1
             if end - start < 2:
                 return None

@@ -35,8 +35,10 @@ class WarcArchive:
         self._serial += 1
         stamp = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S")
         self._path = self.folder / f"healthclaims-{self.crawl_id}-{stamp}-{os.getpid()}-{self._serial:05d}.warc.gz"
-        self._file = open(self._path, "ab")  # noqa: SIM115 - kept open across many writes, closed in close()
-        self._writer = WARCWriter(self._file, gzip=True)
+        self._file = open(self._path, "ab", buffering=1024 * 1024)  # noqa: SIM115 - closed in close()
+        # warcio flushes after every record (a system call each); records wait in the buffer until
+        # sync(), which the store calls before each commit, so no stored row points past the file's end.
+        self._writer = WARCWriter(_NoFlush(self._file), gzip=True)
         info = self._writer.create_warcinfo_record(
             self._path.name, {"software": "healthclaims crawler (Scrapy, warcio)", "format": "WARC File Format 1.0"}
         )
@@ -70,12 +72,35 @@ class WarcArchive:
             self._writer.write_record(req)
         return str(self._path), record_id, offset
 
+    def sync(self) -> None:
+        """Write buffered records to the file (before the store commits rows that point at them)."""
+        if self._file is not None:
+            self._file.flush()
+
     def close(self) -> None:
         """Flush and close the current file."""
         if self._file is not None:
             self._file.close()
             self._file = None
             self._writer = None
+
+
+class _NoFlush:
+    """A file wrapper whose flush() does nothing: WarcArchive.sync() decides when bytes reach the file."""
+
+    def __init__(self, file):
+        self._file = file
+
+    def write(self, data: bytes) -> int:
+        """Write to the buffered file."""
+        return self._file.write(data)
+
+    def tell(self) -> int:
+        """The position in the file."""
+        return self._file.tell()
+
+    def flush(self) -> None:
+        """Nothing: see WarcArchive.sync."""
 
 
 def read_record(warc_file: str | os.PathLike, record_id: str | int) -> tuple[dict, bytes]:

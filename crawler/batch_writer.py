@@ -46,6 +46,7 @@ class BatchWriter:
         self.by_text: dict[str, str] = {}
         for aid, thash in con.execute("SELECT article_id, text_hash FROM articles ORDER BY fetched_at").fetchall():
             self.by_text.setdefault(thash, aid)
+        self.before_commit: list = []  # callables run before each batch is written (the WARC buffer)
         self.bands: list[dict[int, list[tuple[str, int]]]] = [{}, {}, {}, {}]
         for aid, value in con.execute("SELECT article_id, simhash FROM article_fingerprints").fetchall():
             self._index_fingerprint(aid, int(value))
@@ -184,6 +185,8 @@ class BatchWriter:
         """Write everything buffered in one transaction."""
         if not (self.pending or self.frontier_finished or self.page_rows):
             return
+        for hook in self.before_commit:
+            hook()
         con = self.store.con
         with self.store.transaction():
             self._insert("crawl_frontier", ("crawl_id", "url", "request_url", "depth", "kind", "state"),

@@ -150,6 +150,7 @@ class ArchiveResponses:
         self.folder = folder
         self.crawl_id = crawl_id
         self.archive: WarcArchive | None = None
+        self.sync_each = True
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -158,6 +159,7 @@ class ArchiveResponses:
         if not folder:
             raise NotConfigured("WARC archiving is off")
         mw = cls(folder, crawler.settings.get("HEALTHCLAIMS_CRAWL_ID", "crawl"))
+        mw.crawler = crawler
         from scrapy import signals
 
         crawler.signals.connect(mw.spider_closed, signal=signals.spider_closed)
@@ -169,12 +171,20 @@ class ArchiveResponses:
             return response
         if self.archive is None:
             self.archive = WarcArchive(self.folder, self.crawl_id)
+            # The store writes its batch only after the archive's buffer is on disk. Without such a
+            # store in this process (a distributed worker), every record is written out at once.
+            store = getattr(getattr(self, "crawler", None), "store", None)
+            self.sync_each = not hasattr(store, "before_commit")
+            if not self.sync_each:
+                store.before_commit.append(self.archive.sync)
         headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, vs in response.headers.items() for v in vs]
         request_headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, vs in request.headers.items() for v in vs]
         reason = _reason(response.status)
         warc_file, record_id, offset = self.archive.write_response(
             response.url, response.status, reason, headers, response.body, request_headers
         )
+        if self.sync_each:
+            self.archive.sync()
         request.meta["warc"] = {"warc_file": warc_file, "warc_record_id": record_id, "warc_offset": offset}
         return response
 

@@ -14,6 +14,7 @@ import duckdb
 import pytest
 
 from bench.sites import serve_generated_site
+from crawler.archive import read_record
 
 REPO = Path(__file__).resolve().parents[1]
 N_PAGES = 120
@@ -71,7 +72,12 @@ def test_sigkill_midway_then_resume_stores_every_page_once(tmp_path):
     assert stored_per_url == []
     assert con.execute("SELECT status FROM crawls").fetchall() == [("finished",)]
     assert con.execute("SELECT count(*) FROM crawl_frontier WHERE state = 'queued'").fetchone()[0] == 0
+    # Every stored page points at a readable archived copy, the killed run's included.
+    archived = con.execute("SELECT url, warc_file, warc_record_id FROM articles").fetchall()
     con.close()
+    for url, warc_file, record_id in archived:
+        headers, body = read_record(warc_file, record_id)
+        assert headers["WARC-Target-URI"] == url and b"<article>" in body
     # Resumed, not restarted: the second run fetched only what the first had not finished.
     assert summary["stored"] == N_PAGES - stored_before
     assert fetched_total - fetched_before < N_PAGES - stored_before + 20

@@ -102,7 +102,8 @@ class ExtractArticle:
             if self.pool is not None:
                 import asyncio
 
-                article = await asyncio.wrap_future(self.pool.submit(extract_article, item.body, item.final_url))
+                article, item.simhash = await asyncio.wrap_future(
+                    self.pool.submit(extract_with_fingerprint, item.body, item.final_url))
             else:
                 article = extract_article(item.body, item.final_url)
         except Exception as exc:  # a parser crash on one malformed page must not stop the crawl
@@ -119,6 +120,12 @@ class ExtractArticle:
             raise DropItem(f"too little text for an article ({words} words)")
         item.article = article
         return item
+
+
+def extract_with_fingerprint(body: bytes, url: str) -> tuple[dict, int | None]:
+    """Extraction and the text's simhash together, so a worker process does both off Scrapy's thread."""
+    article = extract_article(body, url)
+    return article, simhash(article.get("text") or "")
 
 
 class FilterKeywords:
@@ -164,7 +171,8 @@ class FindDuplicates:
         """Set item.simhash, and item.duplicate_of when a close enough article is already stored."""
         if not isinstance(item, FetchedPage) or item.article is None:
             return item
-        item.simhash = simhash(item.article["text"])
+        if item.simhash is None:  # not yet computed by an extraction worker
+            item.simhash = simhash(item.article["text"])
         if item.simhash is not None:
             own = ids.article_id(article_url(item))
             candidates = _store(self.crawler).fingerprint_candidates(item.simhash, exclude=own)

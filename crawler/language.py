@@ -10,7 +10,6 @@ from pathlib import Path
 
 _RESOURCE = Path(__file__).with_name("resources") / "languages.json"
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _SAMPLE_CHARS = 3000
 _MIN_WORDS = 8  # below this a stop-word count says nothing
 _MIN_SHARE = 0.15  # clear cases: prose is 25-45 % these function words in its own language
@@ -26,6 +25,24 @@ def _resources() -> tuple[list[tuple[str, re.Pattern, float]], dict[str, frozens
     return scripts, stoplists
 
 
+@lru_cache(maxsize=1)
+def _any_script() -> re.Pattern:
+    """One pattern for all script rules: most texts have none of those letters, and one scan says so."""
+    scripts, _ = _resources()
+    return re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern, _ in scripts) or "(?!)")
+
+
+@lru_cache(maxsize=1)
+def _languages_of_word() -> dict[str, tuple[str, ...]]:
+    """Function word -> the languages that list it, so a text's words are looked up once each."""
+    _, stoplists = _resources()
+    languages: dict[str, list[str]] = {}
+    for code, stops in stoplists.items():
+        for word in stops:
+            languages.setdefault(word, []).append(code)
+    return {word: tuple(codes) for word, codes in languages.items()}
+
+
 def normalise_language(value: str | None) -> str | None:
     """ISO 639-1 code from a declaration like 'en-US', 'en_GB', 'EN' or 'pt-br'; None if not one."""
     if not value:
@@ -37,19 +54,24 @@ def normalise_language(value: str | None) -> str | None:
 def detect_language(text: str) -> tuple[str | None, bool]:
     """(language code or None, whether the evidence is clear) from the text alone."""
     sample = text[:_SAMPLE_CHARS]
-    letters = len(_LETTER.findall(sample))
+    found = _WORD.findall(sample)
+    letters = sum(map(len, found))  # words are runs of letters, so this counts every letter once
     if not letters:
         return None, False
     scripts, stoplists = _resources()
-    for language, pattern, share in scripts:
-        if len(pattern.findall(sample)) >= share * letters:
-            return language, letters >= 20
-    words = Counter(word.lower() for word in _WORD.findall(sample))
+    if _any_script().search(sample):
+        for language, pattern, share in scripts:
+            if len(pattern.findall(sample)) >= share * letters:
+                return language, letters >= 20
+    words = Counter(map(str.lower, found))
     total = sum(words.values())
     if not total:
         return None, False
-    counts = sorted(((sum(words[word] for word in stops), code) for code, stops in stoplists.items()),
-                    reverse=True)
+    scores, languages_of = dict.fromkeys(stoplists, 0), _languages_of_word()
+    for word in words.keys() & languages_of.keys():
+        for code in languages_of[word]:
+            scores[code] += words[word]
+    counts = sorted(((score, code) for code, score in scores.items()), reverse=True)
     (best, language), (second, _) = counts[0], counts[1]
     if best == 0:
         return None, False

@@ -9,7 +9,6 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 SOURCE_TYPES = ("news", "magazine", "commercial", "blog", "government", "unknown")
@@ -23,14 +22,8 @@ _BOOKING_WORDS = re.compile(r"\bbook|appointment|consultation|reservation|treatm
 # A price is a cue only as a short text of its own (a list item, a price tag); prices in prose are news.
 _PRICE_SNIPPET_WORDS = 8
 _PAGE_TEXT_CHARS = 100_000
+_INVISIBLE = {"script", "style", "noscript", "template"}
 _WORD = re.compile(r"[a-z]+")
-# Text nodes outside script, style, noscript and template, and tails of elements nested in those
-# (a tail is a text node after a sibling element); the root's own tail lies outside it.
-_VISIBLE_TEXT = XPath(
-    "descendant-or-self::*/text()[not(parent::script or parent::style or parent::noscript or parent::template)"
-    " or preceding-sibling::*]",
-    smart_strings=False,
-)
 
 
 @dataclass(frozen=True)
@@ -134,8 +127,14 @@ def classify_source(ev: Evidence) -> tuple[str, dict[str, int]]:
 def visible_texts(tree: HtmlElement) -> list[str]:
     """The non-blank text pieces of the page body, in order, without script and style contents."""
     body = tree.find("body")
-    # libxml2 picks the text nodes, which is several times faster than visiting every element in Python.
-    return [text for text in _VISIBLE_TEXT(body if body is not None else tree) if text.strip()]
+    texts = []
+    for element in (body if body is not None else tree).iter():
+        text, tail = element.text, element.tail
+        if text and element.tag not in _INVISIBLE and isinstance(element.tag, str) and text.strip():
+            texts.append(text)
+        if tail and tail.strip() and element is not body:
+            texts.append(tail)
+    return texts
 
 
 def count_price_snippets(text_nodes: list[str], limit: int = 10) -> int:

@@ -316,13 +316,16 @@ def claims_by_verdict(con: duckdb.DuckDBPyConnection, filters: dict | None = Non
                 f" FROM summary {where} GROUP BY ALL ORDER BY min(coalesce(verdict_rank, 9))", params)
 
 
-def top_people(con: duckdb.DuckDBPyConnection, filters: dict | None = None, limit: int = 15) -> list[dict]:
+def top_people(con: duckdb.DuckDBPyConnection, filters: dict | None = None, limit: int = 15,
+               include_organisations: bool = False) -> list[dict]:
     """The people most often quoted making claims, with their claim counts and main role.
 
-    Organisations (the FDA, a clinic) make claims too, but a chart of people should not rank them.
+    Organisations (the FDA, a clinic) make claims too, but a chart of people ranks them only when asked.
     """
     where, params = claim_where(filters)
-    people_only = "claimant_name IS NOT NULL AND claimant_role <> 'organisation'"
+    people_only = "claimant_name IS NOT NULL"
+    if not include_organisations:
+        people_only += " AND claimant_role <> 'organisation'"
     where = f"{where} AND {people_only}" if where else f"WHERE {people_only}"
     return rows(con, summary_cte(filters) + "SELECT claimant_name AS person, mode(claimant_role) AS role,"
                 f" count(*) AS claims FROM summary {where} GROUP BY claimant_name"

@@ -74,6 +74,9 @@ def test_stopping_the_command_stops_the_server(tmp_path):
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline:  # the port is free again once the server has gone
         with socket.socket() as again:
+            # SO_REUSEADDR: connections the server closed linger in TIME_WAIT on the port for a minute;
+            # only a listener still bound to it should make this bind fail.
+            again.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
                 again.bind(("127.0.0.1", port))
                 return

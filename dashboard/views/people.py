@@ -16,7 +16,8 @@ st.write("Public figures quoted making health claims, most-cited first. Choose o
 
 WHO = {"celebrity": "Public figures only", "everyone": "Everyone quoted (experts, writers, organisations too)"}
 who = st.radio("Show", list(WHO), format_func=WHO.get, horizontal=True, key="people_who")
-people = data.query("top_people", {"roles": ["celebrity"]} if who == "celebrity" else None, limit=500)
+people = data.query("top_people", {"roles": ["celebrity"]} if who == "celebrity" else None, limit=500,
+                    include_organisations=who == "everyone")
 if not people:
     st.warning("No claims with a named person yet." if who == "everyone" else
                "No public figures quoted yet. Choose 'Everyone quoted' to see experts, writers and organisations.")

@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from store import Store
+from tests.lock_holder import database_held_by_another_process
 from tests.store_samples import ARTICLE, FACT, claims_for
 
 CONTRACT_KEYS = {"claim_id", "text", "article", "span", "claimant", "claim_type", "substances", "conditions",
@@ -117,19 +118,9 @@ def test_database_in_missing_folder(cli, tmp_path):
 
 
 def test_locked_database_keeps_its_data(cli, filled_db):
-    holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ok', flush=True); time.sleep(60)",
-         str(filled_db)],
-        stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "ok"
+    with database_held_by_another_process(filled_db):
         code, _, err = cli("check", "--db", filled_db)
         assert code == 2 and "locked by another process" in err
-    finally:
-        holder.kill()
-        holder.wait()
     with Store(filled_db, read_only=True) as store:
         assert store.counts()["claims"] == 2 and store.counts()["verdicts"] == 2
 

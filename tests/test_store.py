@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import duckdb
 import pytest
 
 from store import Store, StoreError, ids, snapshot_path
 from store.db import migrations
+from tests.lock_holder import database_held_by_another_process
 from tests.store_samples import ARTICLE, FACT, claims_for
 
 
@@ -96,16 +95,6 @@ def test_missing_folder_is_a_clear_error(tmp_path):
 
 def test_locked_database_is_a_clear_error(db_path):
     Store(db_path).close()
-    holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ok', flush=True); time.sleep(60)",
-         str(db_path)],
-        stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "ok"
+    with database_held_by_another_process(db_path):
         with pytest.raises(StoreError, match="locked by another process"):
             Store(db_path)
-    finally:
-        holder.kill()
-        holder.wait()

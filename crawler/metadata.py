@@ -311,6 +311,11 @@ _DISCARD_ID = re.compile("^comments|comment-?list|ProductReviews")
 _DISCARD_CLASS = re.compile("^[Cc]omments|commentlist|comments-list|sidebar|is-hidden|quote|embedly-instagram|"
                             "article-(?:share|support)|print|category|meta-date|meta-reviewer")
 _TIME_OR_FIGURE = XPath("//time|//figure")
+# Every class or id piece the tests below look for: an element whose class and id hold none of them
+# can match only through its other attributes.
+_BYLINE_CUES = re.compile("uthor|zuozhe|bianji|xiaobian|channel-name|submitted-by|posted-by|journalist-name|screenname|"
+                          "writer|yline|username|byl|BBL|omment|title|date|ProductReviews|sidebar|is-hidden|quote|"
+                          "embedly-instagram|article-s|print|category|meta-")
 _NONE = (False, False, False)
 
 
@@ -323,19 +328,18 @@ def _byline_candidates(root: HtmlElement) -> tuple[list[HtmlElement], list[list[
         tag = element.tag
         if not isinstance(tag, str):
             continue
-        attrs = element.attrib
-        if not attrs and not rel_children:
-            if tag == "author":
-                found[0].append(element)
-            continue
-        cls, ident, itemprop = attrs.get("class", ""), attrs.get("id", ""), attrs.get("itemprop", "")
-        component = attrs.get("data-component", "")
+        get = element.get
+        cls, ident = get("class", ""), get("id", "")
+        if not (tag == "author" or rel_children or (cls or ident) and _BYLINE_CUES.search(f"{cls}\0{ident}")
+                or get("itemprop") or get("data-component") or get("rel") or get("data-testid")):
+            continue  # no test below can pass: spare them
+        itemprop, component = get("itemprop", ""), get("data-component", "")
         # Which of the class and id patterns hit, each tested once (most elements have neither).
         class_hits = [pattern.search(cls) is not None for pattern in _AUTHOR_CLASS] if cls else _NONE
         id_hits = [pattern.search(ident) is not None for pattern in _AUTHOR_ID] if ident else _NONE
         if tag == "author" or tag in _AUTHOR_TAGS[0] and (
-            attrs.get("rel") == "author" or ident == "author" or cls == "author" or itemprop == "author name"
-            or attrs.get("data-testid") in ("AuthorCard", "AuthorURL") or class_hits[0]
+            get("rel") == "author" or ident == "author" or cls == "author" or itemprop == "author name"
+            or get("data-testid") in ("AuthorCard", "AuthorURL") or class_hits[0]
             or rel_children and any(child.text_content() == "me" for child in element.iterchildren("rel"))
         ):
             found[0].append(element)

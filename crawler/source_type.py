@@ -57,6 +57,8 @@ def _rules() -> dict:
             cue["compiled"] = [re.compile(value) for value in cue["values"]]
         elif "values" in cue:
             cue["set"] = {value.lower() for value in cue["values"]}
+    page_patterns = [value for cue in rules["cues"] if cue["kind"] == "page_pattern" for value in cue["values"]]
+    rules["page_any"] = re.compile("|".join(f"(?:{value})" for value in page_patterns)) if page_patterns else None
     return rules
 
 
@@ -111,9 +113,11 @@ def _cue_score(cue: dict, ev: Evidence) -> int:
 def classify_source(ev: Evidence) -> tuple[str, dict[str, int]]:
     """(source type, score per type) for the evidence; 'unknown' when no type has enough cues."""
     rules = _rules()
+    # One scan of the page text says whether any page pattern can fire; most pages have none.
+    page_cues = bool(rules["page_any"] and rules["page_any"].search(ev.page_text))
     scores: dict[str, int] = {}
     for cue in rules["cues"]:
-        hits = _cue_score(cue, ev)
+        hits = _cue_score(cue, ev) if page_cues or cue["kind"] != "page_pattern" else 0
         if hits:
             scores[cue["type"]] = scores.get(cue["type"], 0) + hits * cue["weight"]
     if not scores:

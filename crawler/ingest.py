@@ -19,13 +19,13 @@ from scrapy.exceptions import DropItem
 from scrapy.settings import Settings
 from scrapy.statscollectors import MemoryStatsCollector
 
-from crawler.batch_writer import BatchWriter
 from crawler.distributed_frontier import crawl_finished, frontier_status
 from crawler.distributed_items import IngesterLock, ItemQueue, decode_item
 from crawler.distributed_keys import DEFAULT_PREFIX, RedisKeys, connect
 from crawler.items import CrawlEvent, FetchedPage
 from crawler.pipelines import FindDuplicates, SkipUnchanged, StoreArticles, summary_from_stats
 from store import Store
+from store.batch_writer import BatchWriter
 from store.writes import now
 
 BATCH_SIZE = 200

@@ -8,12 +8,12 @@ from urllib.parse import urlsplit
 from scrapy import signals
 from scrapy.exceptions import DropItem, NotConfigured
 
-from crawler.batch_writer import BatchWriter
 from crawler.duplicates import nearest, simhash
 from crawler.extraction import extract_article
 from crawler.items import CrawlEvent, FetchedPage
 from crawler.keywords import KeywordFilter
 from store import Store, ids
+from store.batch_writer import BatchWriter
 
 # Fewer words than this is a home page, a section list or a stub, not an article worth checking.
 MIN_ARTICLE_WORDS = 40

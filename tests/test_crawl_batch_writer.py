@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.batch_writer import BatchWriter
 from store import Store
+from store.batch_writer import BatchWriter
 
 
 def article(url: str, text: str, **extra) -> dict:

@@ -20,14 +20,30 @@ pytestmark = [pytest.mark.redis, pytest.mark.slow]
 
 KEYS = RedisKeys()
 REPO = Path(__file__).resolve().parents[1]
+STARTED: list[subprocess.Popen] = []
+
+
+@pytest.fixture(autouse=True)
+def no_worker_outlives_its_test():
+    """A failing test must not leave workers running (they would wait on a Redis that is gone)."""
+    yield
+    while STARTED:
+        proc = STARTED.pop()
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.wait()
 
 
 def healthclaims(*args, **popen) -> subprocess.Popen:
     """Start `healthclaims ARGS` in its own process group (so a kill takes its crawl child too)."""
     env = dict(os.environ, PYTHONPATH=str(REPO))
-    return subprocess.Popen([sys.executable, "-m", "cli.main", *map(str, args)], cwd=REPO, env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "cli.main", *map(str, args)], cwd=REPO, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
                             **popen)
+    STARTED.append(proc)
+    return proc
 
 
 def worker(redis_url: str, db: Path, name: str, lease: float = 3, urls: tuple = (),

@@ -66,7 +66,8 @@ def is_boilerplate(line: str) -> bool:
     stripped = _LIST_MARK.sub("", line.strip())
     if always and always.match(stripped):
         return True
-    return bool(short and len(stripped.split()) <= short_words and short.match(stripped))
+    # split at most short_words times: a paragraph needs no full split to be ruled out
+    return bool(short and len(stripped.split(None, short_words)) <= short_words and short.match(stripped))
 
 
 def _is_list_heading(line: str) -> bool:

@@ -93,7 +93,7 @@ def _extract_into(result: dict, html: bytes | str, url: str | None) -> None:
     if not _MARKUP.search(markup[:65536]):
         result["skipped"] = "not HTML: no markup found"
         return
-    if "</title" not in markup[:200_000].lower():
+    if markup.find("</title", 0, 200_000) < 0 and "</title" not in markup[:200_000].lower():
         # An unclosed <title> would swallow the whole document as its text; close it at the next tag.
         markup = _UNCLOSED_TITLE.sub(r"\1\2</title>", markup, count=1)
     tree = load_html(markup)

@@ -145,7 +145,8 @@ def count_price_snippets(text_nodes: list[str], limit: int = 10) -> int:
     """How many short texts on the page are prices ('$550', 'From £99 per session'), up to limit."""
     count = 0
     for node in text_nodes:
-        if len(node.split()) <= _PRICE_SNIPPET_WORDS and _PRICE.search(node):
+        # split at most that often: a long text needs no full split to be ruled out
+        if len(node.split(None, _PRICE_SNIPPET_WORDS)) <= _PRICE_SNIPPET_WORDS and _PRICE.search(node):
             count += 1
             if count >= limit:
                 break

@@ -24,7 +24,7 @@ if counts["demo_articles"]:
 cols = st.columns(5)
 cols[0].metric("Claims", f"{counts['claims']:,}")
 cols[1].metric("Articles", f"{counts['articles']:,}")
-cols[2].metric("People and organisations", f"{counts['people']:,}")
+cols[2].metric("People quoted", f"{counts['people']:,}")
 cols[3].metric("Substances", f"{counts['substances']:,}")
 cols[4].metric("Regulatory facts", f"{counts['facts']:,}")
 if not counts["claims"]:

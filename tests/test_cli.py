@@ -137,3 +137,23 @@ def test_console_script_prints_one_line_error_not_traceback(tmp_path):
 def test_seeds_file_missing_is_one_line(cli, tmp_path):
     code, _, err = cli("crawl", "--seeds", tmp_path / "none.txt", "--db", tmp_path / "x.duckdb")
     assert code == 2 and "cannot read seeds file" in err
+
+
+def test_tag_then_check_through_the_cli_and_again_adds_nothing(cli, db_path):
+    with Store(db_path) as store:
+        store.save_article(dict(ARTICLE))
+    code, out, _ = cli("tag", "--db", db_path)
+    assert code == 0 and out.startswith("tag: 1 articles")
+    code, out, _ = cli("check", "--db", db_path)
+    assert code == 0 and out.startswith("check:")
+    with Store(db_path, read_only=True) as store:
+        first = store.counts()
+        claims = store.con.execute("SELECT claimant_name, substances FROM claims ORDER BY span_start").fetchall()
+        labels = {v for (v,) in store.con.execute("SELECT verdict FROM verdicts").fetchall()}
+    assert ("Ana Vega", ["ketamine"]) in claims
+    assert labels and labels <= {"consistent", "partly_consistent", "inconsistent", "unapproved_use", "not_covered"}
+    code, out, _ = cli("tag", "--db", db_path)
+    assert code == 0 and out.startswith("tag: 0 articles")
+    assert cli("check", "--db", db_path)[0] == 0
+    with Store(db_path, read_only=True) as store:
+        assert store.counts() == first

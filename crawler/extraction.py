@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 import re
+from codecs import BOM_UTF8
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
-from trafilatura.utils import load_html
+from lxml.html import fromstring as lxml_fromstring
+from trafilatura.utils import DOCTYPE_TAG, HTML_PARSER, load_html
 
 from crawler.encoding import binary_kind, decode_html, maybe_gunzip
 from crawler.language import choose_language
@@ -38,6 +40,9 @@ MAX_ELEMENTS = 100_000
 MIN_ARTICLE_WORDS = 5
 _UNCLOSED_TITLE = re.compile(r"(<title[^>]*>)([^<]*)", re.I)
 # What tree.iter() visits: elements, comments and processing instructions (the parser keeps neither).
+# The characters trafilatura's INVALID_XML_CHARS removes, as UTF-8: control bytes, U+FFFE and U+FFFF.
+_XML_INVALID_BYTES = bytes(b for b in range(32) if b not in (9, 10, 13))
+_XML_INVALID_UTF8 = ("\ufffe".encode(), "\uffff".encode())
 _COUNT_NODES = XPath("count(//* | //comment() | //processing-instruction())")
 
 FIELDS = (
@@ -93,10 +98,12 @@ def _extract_into(result: dict, html: bytes | str, url: str | None) -> None:
     if not _MARKUP.search(markup[:65536]):
         result["skipped"] = "not HTML: no markup found"
         return
+    # The page's own bytes, when markup is exactly their UTF-8 decoding: libxml2 parses them fastest.
+    utf8 = html if encoding == "utf-8" and isinstance(html, bytes) and not html.startswith(BOM_UTF8) else None
     if markup.find("</title", 0, 200_000) < 0 and "</title" not in markup[:200_000].lower():
         # An unclosed <title> would swallow the whole document as its text; close it at the next tag.
-        markup = _UNCLOSED_TITLE.sub(r"\1\2</title>", markup, count=1)
-    tree = load_html(markup)
+        markup, utf8 = _UNCLOSED_TITLE.sub(r"\1\2</title>", markup, count=1), None
+    tree = _parse(markup, utf8)
     if tree is None:
         result["skipped"] = "not HTML: no document could be parsed"
         return
@@ -127,6 +134,32 @@ def _extract_into(result: dict, html: bytes | str, url: str | None) -> None:
     result["source_type"], result["source_scores"] = classify_source(evidence)
     if not text:
         result["skipped"] = "no article text found"
+
+
+def _parse(markup: str, utf8: bytes | None) -> HtmlElement | None:
+    """The page's tree, the same as trafilatura's load_html(markup) builds.
+
+    load_html first scans the whole text for characters XML forbids, then hands libxml2 a str to
+    re-encode. Given utf8, the bytes markup was decoded from, and nothing for load_html to repair,
+    libxml2 parses those bytes directly; every other page goes through load_html itself."""
+    if utf8 is None or _needs_repair(markup, utf8):
+        return load_html(markup)
+    try:
+        tree = lxml_fromstring(utf8, parser=HTML_PARSER)
+    except ValueError:
+        return load_html(markup)
+    # An empty or doubtful document (no head and body) gets load_html's checks and second tries.
+    return tree if tree is not None and len(tree) >= 2 else load_html(markup)
+
+
+def _needs_repair(markup: str, utf8: bytes) -> bool:
+    """Whether trafilatura's repair_faulty_html would change the page: characters XML forbids, a
+    doctype libxml2 trips over, or a self-closing <html/>."""
+    if len(utf8.translate(None, _XML_INVALID_BYTES)) != len(utf8) or any(c in utf8 for c in _XML_INVALID_UTF8):
+        return True
+    if "doctype" in markup[:50].lower() and DOCTYPE_TAG.match(markup.partition("\n")[0]):
+        return True
+    return any("<html" in line and line.endswith("/>") for line in markup[:4096].splitlines()[:4])
 
 
 def _fill_metadata(result: dict, meta: dict, tree: HtmlElement, url: str | None, thorough: bool = True) -> None:

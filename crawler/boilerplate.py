@@ -12,6 +12,7 @@ _RESOURCE = Path(__file__).with_name("resources") / "boilerplate.json"
 _TOKEN = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’)]\s*$")
 _LIST_MARK = re.compile(r"^[-•*·]\s+")
+_ANYWHERE = "^.*\\b"  # how a cue that may stand anywhere in a line begins
 
 
 @lru_cache(maxsize=1)
@@ -22,7 +23,14 @@ def _strip_pattern() -> re.Pattern | None:
 
 
 def _either(patterns: list[str]) -> re.Pattern | None:
-    """One case-blind regex matching any of the patterns (one pass per line instead of one per cue)."""
+    """One case-blind regex matching any of the patterns (one pass per line instead of one per cue).
+
+    Cues that may sit anywhere in a line ('^.*\\b...') share one scan of it: '^.*\\b(?:a|b)' matches
+    where '^.*\\ba' or '^.*\\bb' does, while each on its own walks the whole line again."""
+    floating = [pattern[len(_ANYWHERE):] for pattern in patterns if pattern.startswith(_ANYWHERE)]
+    patterns = [pattern for pattern in patterns if not pattern.startswith(_ANYWHERE)]
+    if floating:
+        patterns.append(_ANYWHERE + "(?:" + "|".join(f"(?:{pattern})" for pattern in floating) + ")")
     return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.I) if patterns else None
 
 

@@ -359,29 +359,33 @@ def _byline_candidates(root: HtmlElement) -> tuple[list[HtmlElement], list[list[
 
 def byline_author(tree: HtmlElement) -> str | None:
     """The author named in a byline element, exactly as trafilatura's extract_author finds it:
-    byline classes and ids, outside comments, sidebars, dates and figures."""
-    from trafilatura.metadata import normalize_authors
-    from trafilatura.utils import trim
-    from trafilatura.xml import delete_element
+    byline classes and ids, outside comments, sidebars, dates and figures.
 
-    root = deepcopy(tree)
-    discard, found = _byline_candidates(root)
-    for element in discard:
-        delete_element(element)
-    for element in _TIME_OR_FIGURE(root):
-        delete_element(element)
+    trafilatura cuts those out of a copy of the whole page first; here they are only set aside, and
+    just a candidate that holds one is copied and cut."""
+    from trafilatura.metadata import normalize_authors
+
+    discard, found = _byline_candidates(tree)
+    cut = set(discard).union(_TIME_OR_FIGURE(tree))
     for candidates in found:
         for element in candidates:
-            if not _attached(element, root):
+            if element in cut or any(ancestor in cut for ancestor in element.iterancestors()):
                 continue
-            content = trim(" ".join(element.itertext()))
+            content = _text_without(element, cut)
             if content and 2 < len(content) < 120:
                 return normalize_authors(None, content)
     return None
 
 
-def _attached(element: HtmlElement, root: HtmlElement) -> bool:
-    """Whether element is still inside root (not in a subtree that was cut out)."""
-    for ancestor in element.iterancestors():
-        element = ancestor
-    return element is root
+def _text_without(element: HtmlElement, cut: set) -> str:
+    """The element's text, trimmed as trafilatura does, once the elements in cut are deleted from it
+    (their tails kept, as trafilatura's delete_element keeps them)."""
+    from trafilatura.utils import trim
+    from trafilatura.xml import delete_element
+
+    if any(node in cut for node in element.iterdescendants()):
+        originals, element = list(element.iter()), deepcopy(element)
+        for original, copied in zip(originals, list(element.iter())):
+            if original in cut:
+                delete_element(copied)
+    return trim(" ".join(element.itertext()))

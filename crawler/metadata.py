@@ -34,9 +34,25 @@ _URLISH = re.compile(r"^(https?:)?//|^www\.", re.I)
 _SPACE = re.compile(r"\s+")
 _ITEM_TYPES = XPath("//*[@itemscope]/@itemtype", smart_strings=False)
 
+# The microdata properties structured_metadata reads, and the names it looks up inside their values.
+_MICRODATA_READ = {"datePublished", "dateModified", "headline", "author", "image", "name", "legalName", "url",
+                   "contentUrl"}
+
+
+class _ReadPropertiesMicrodata(MicrodataExtractor):
+    """extruct's microdata reader, giving '' as the text of the properties never read here (articleBody,
+    description, ...): cleaning a whole article body into text was most of its time. Should extruct
+    rename this hook, the override just stops applying and every property is read in full again."""
+
+    def _extract_textContent(self, node):
+        if _MICRODATA_READ.isdisjoint((node.get("itemprop") or "").split()):
+            return ""
+        return super()._extract_textContent(node)
+
+
 _jsonld = JsonLdExtractor()
 _opengraph = OpenGraphExtractor()
-_microdata = MicrodataExtractor()
+_microdata = _ReadPropertiesMicrodata()
 
 
 def normalise_date(value) -> str | None:

@@ -7,7 +7,7 @@ from lxml.html import fromstring
 
 from crawler.boilerplate import is_boilerplate, remove_boilerplate
 from crawler.language import choose_language, detect_language, normalise_language
-from crawler.metadata import jsonld_nodes, normalise_date, structured_metadata
+from crawler.metadata import byline_author, jsonld_nodes, normalise_date, structured_metadata
 from crawler.source_type import SOURCE_TYPES, Evidence, classify_source
 
 ENGLISH = ("The singer said that the treatment had changed her life, and that she would recommend it to "
@@ -163,6 +163,9 @@ def test_news_outlet_mentioning_prices_stays_news():
     "We use cookies to improve your experience.",
     "Write to Jo Bloggs at jo.bloggs@example.com",
     "Keith Example contributed reporting from Hong Kong.",
+    "Our best stories, delivered straight to your inbox every morning",
+    "The reporter may be reached at desk@example.org",
+    "Jo Bloggs in London contributed to this report.",
     "November 20, 2019 - 11:28 AMT",
     "Updated at 1:23 p.m.",
     "Reading time: 4 minutes",
@@ -254,3 +257,52 @@ def test_paywalled_teaser_is_accepted_without_fallback_passes():
     assert paywalled["extraction_method"] == "trafilatura-precision"
     assert free["extraction_method"] != "trafilatura-precision"
     assert "raw garlic shot" in paywalled["text"] and "raw garlic shot" in free["text"]
+
+
+@pytest.mark.parametrize("body", [
+    '<div class="byline">By<time>Jan 2</time>John Smith<span class="date">x</span>and Ann</div>',
+    '<span class="author">Ann<figure>f</figure> Lee<time>t</time></span><p class="author-name">Bob</p>',
+    '<div class="sidebar"><span class="author">Hidden Name</span></div><a rel="author">Real <span class="quote">q'
+    '</span>Name</a>',
+    '<div id="comments"><p class="byline">Commenter</p></div><div class="writer">W<div class="print">p</div>X Y</div>',
+    '<p itemprop="author">Jo Bloggs</p><p class="author">Someone Else</p>',
+    '<p>No byline here at all.</p>',
+])
+def test_byline_author_matches_trafilatura(body):
+    """The one-pass byline search finds what trafilatura's own extract_author finds, text joins included."""
+    from trafilatura.metadata import extract_author
+
+    tree = fromstring(f"<html><head><title>t</title></head><body>{body}<p>Text.</p></body></html>")
+    assert byline_author(tree) == extract_author(tree)
+
+
+def test_microdata_article_fields_without_reading_the_body():
+    """Microdata headline, author and date still come out; the article body text is not needed for them."""
+    tree = fromstring(
+        '<html><body><article itemscope itemtype="https://schema.org/NewsArticle">'
+        '<h1 itemprop="headline">Singer <b>opens up</b> about her diet</h1>'
+        '<span itemprop="author">Jo Bloggs</span><time itemprop="datePublished" datetime="2024-03-12">12 March</time>'
+        '<div itemprop="articleBody"><p>The singer said the diet worked.</p></div></article></body></html>'
+    )
+    meta = structured_metadata(tree)
+    assert (meta["title"], meta["author"], meta["published"]) == ("Singer opens up about her diet", "Jo Bloggs",
+                                                                   "2024-03-12")
+
+
+@pytest.mark.parametrize("page", [
+    b"<!DOCTYPE html><html><head><title>t</title></head><body><p>Plain \xc3\xa9t\xc3\xa9 page.</p></body></html>",
+    b'<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x.dtd">\n<html><body><p>XHTML doctype</p></body></html>',
+    b"<html><head></head><body><p>control \x01 character</p></body></html>",
+    b"<html/>\n<body><p>self-closing html</p></body>",
+    b"<p>a fragment only</p>",
+])
+def test_parse_builds_the_tree_load_html_builds(page):
+    """Parsing a UTF-8 page from its bytes gives trafilatura's load_html tree, repairs or not."""
+    from lxml.html import tostring
+    from trafilatura.utils import load_html
+
+    from crawler.extraction import _parse
+
+    ours, theirs = _parse(page.decode("utf-8"), page), load_html(page.decode("utf-8"))
+    assert (ours is None) == (theirs is None)
+    assert ours is None or tostring(ours) == tostring(theirs)

@@ -43,23 +43,24 @@ def embed_lines(blockquote: HtmlElement) -> list[str]:
 
 def restore_social_embeds(tree: HtmlElement, text: str) -> tuple[str, int]:
     """(text with missing embedded posts inserted after the paragraph they followed, posts restored)."""
-    if not text or not any(_EMBED_CLASS.search(quote.get("class")) for quote in _CLASSED_QUOTES(tree)):
+    embeds = [quote for quote in _CLASSED_QUOTES(tree) if _EMBED_CLASS.search(quote.get("class"))] if text else []
+    if not embeds:
         return text, 0  # no embedded post: spare the walk over every paragraph of the page
     lines = text.split("\n")
     line_at = {_key(line): index for index, line in enumerate(lines)}
     known = " \n ".join(line_at)
     inserts: dict[int, list[str]] = {}
     last_line, restored = -1, 0
-    walker = tree.iter()
-    for element in walker:
-        if not isinstance(element.tag, str):
-            continue
+    # Only posts and the paragraphs they may follow, in page order; nothing after the last post matters.
+    for element in tree.iter("blockquote", *_ANCHOR_TAGS):
         if element.tag == "blockquote" and _EMBED_CLASS.search(element.get("class") or ""):
             post = embed_lines(element)
             keys = [_key(line) for line in post]
             if post and last_line >= 0 and not any(key and key in known for key in keys):
                 inserts.setdefault(last_line, []).extend(post)
                 restored += 1
+            if element is embeds[-1]:
+                break
             continue
         if element.tag in _ANCHOR_TAGS:
             index = line_at.get(_key(element.text_content()))

@@ -6,10 +6,10 @@ import logging
 import re
 from codecs import BOM_UTF8
 
-from lxml.etree import XPath
-from lxml.html import HtmlElement
+from lxml.etree import ElementDefaultClassLookup, HTMLParser, XPath
+from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction
 from lxml.html import fromstring as lxml_fromstring
-from trafilatura.utils import DOCTYPE_TAG, HTML_PARSER, load_html
+from trafilatura.utils import DOCTYPE_TAG, load_html
 
 from crawler.encoding import binary_kind, decode_html, maybe_gunzip
 from crawler.language import choose_language
@@ -43,6 +43,12 @@ _UNCLOSED_TITLE = re.compile(r"(<title[^>]*>)([^<]*)", re.I)
 # The characters trafilatura's INVALID_XML_CHARS removes, as UTF-8: control bytes, U+FFFE and U+FFFF.
 _XML_INVALID_BYTES = bytes(b for b in range(32) if b not in (9, 10, 13))
 _XML_INVALID_UTF8 = ("\ufffe".encode(), "\uffff".encode())
+# trafilatura's parser settings, but every element an HtmlElement picked by lxml in C: lxml.html's own
+# lookup calls back into Python for each element object made (only to give form fields their own
+# classes, which nothing here uses), and trafilatura makes hundreds of thousands of them.
+_PARSER = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True)
+_PARSER.set_element_class_lookup(ElementDefaultClassLookup(
+    element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity))
 _COUNT_NODES = XPath("count(//* | //comment() | //processing-instruction())")
 
 FIELDS = (
@@ -137,7 +143,7 @@ def _extract_into(result: dict, html: bytes | str, url: str | None) -> None:
 
 
 def _parse(markup: str, utf8: bytes | None) -> HtmlElement | None:
-    """The page's tree, the same as trafilatura's load_html(markup) builds.
+    """The page's tree, the same as trafilatura's load_html(markup) builds (but made by _PARSER).
 
     load_html first scans the whole text for characters XML forbids, then hands libxml2 a str to
     re-encode. Given utf8, the bytes markup was decoded from, and nothing for load_html to repair,
@@ -145,7 +151,7 @@ def _parse(markup: str, utf8: bytes | None) -> HtmlElement | None:
     if utf8 is None or _needs_repair(markup, utf8):
         return load_html(markup)
     try:
-        tree = lxml_fromstring(utf8, parser=HTML_PARSER)
+        tree = lxml_fromstring(utf8, parser=_PARSER)
     except ValueError:
         return load_html(markup)
     # An empty or doubtful document (no head and body) gets load_html's checks and second tries.

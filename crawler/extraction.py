@@ -40,9 +40,8 @@ MAX_ELEMENTS = 100_000
 MIN_ARTICLE_WORDS = 5
 _UNCLOSED_TITLE = re.compile(r"(<title[^>]*>)([^<]*)", re.I)
 # What tree.iter() visits: elements, comments and processing instructions (the parser keeps neither).
-# The characters trafilatura's INVALID_XML_CHARS removes, as UTF-8: control bytes, U+FFFE and U+FFFF.
+# The characters trafilatura's INVALID_XML_CHARS removes, besides U+FFFE and U+FFFF: control bytes.
 _XML_INVALID_BYTES = bytes(b for b in range(32) if b not in (9, 10, 13))
-_XML_INVALID_UTF8 = ("\ufffe".encode(), "\uffff".encode())
 # trafilatura's parser settings, but every element an HtmlElement picked by lxml in C: lxml.html's own
 # lookup calls back into Python for each element object made (only to give form fields their own
 # classes, which nothing here uses), and trafilatura makes hundreds of thousands of them.
@@ -161,9 +160,10 @@ def _parse(markup: str, utf8: bytes | None) -> HtmlElement | None:
 def _needs_repair(markup: str, utf8: bytes) -> bool:
     """Whether trafilatura's repair_faulty_html would change the page: characters XML forbids, a
     doctype libxml2 trips over, or a self-closing <html/>."""
-    if len(utf8.translate(None, _XML_INVALID_BYTES)) != len(utf8) or any(c in utf8 for c in _XML_INVALID_UTF8):
+    if len(utf8.translate(None, _XML_INVALID_BYTES)) != len(utf8) or "\ufffe" in markup or "\uffff" in markup:
         return True
-    if "doctype" in markup[:50].lower() and DOCTYPE_TAG.match(markup.partition("\n")[0]):
+    first_line_end = markup.find("\n")  # (partition would copy the whole page)
+    if "doctype" in markup[:50].lower() and DOCTYPE_TAG.match(markup[:first_line_end] if first_line_end >= 0 else markup):
         return True
     return any("<html" in line and line.endswith("/>") for line in markup[:4096].splitlines()[:4])
 

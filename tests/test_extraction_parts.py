@@ -293,6 +293,7 @@ def test_microdata_article_fields_without_reading_the_body():
     b"<!DOCTYPE html><html><head><title>t</title></head><body><p>Plain \xc3\xa9t\xc3\xa9 page.</p></body></html>",
     b'<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x.dtd">\n<html><body><p>XHTML doctype</p></body></html>',
     b"<html><head></head><body><p>control \x01 character</p></body></html>",
+    b"<html><head></head><body><p>non-character \xef\xbf\xbf in the text</p></body></html>",
     b"<html/>\n<body><p>self-closing html</p></body>",
     b"<p>a fragment only</p>",
 ])

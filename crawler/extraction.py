@@ -39,7 +39,6 @@ MAX_ELEMENTS = 100_000
 # Fewer words than this is a menu or a caption, not an article.
 MIN_ARTICLE_WORDS = 5
 _UNCLOSED_TITLE = re.compile(r"(<title[^>]*>)([^<]*)", re.I)
-# What tree.iter() visits: elements, comments and processing instructions (the parser keeps neither).
 # The characters trafilatura's INVALID_XML_CHARS removes, besides U+FFFE and U+FFFF: control bytes.
 _XML_INVALID_BYTES = bytes(b for b in range(32) if b not in (9, 10, 13))
 # trafilatura's parser settings, but every element an HtmlElement picked by lxml in C: lxml.html's own
@@ -48,6 +47,7 @@ _XML_INVALID_BYTES = bytes(b for b in range(32) if b not in (9, 10, 13))
 _PARSER = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True)
 _PARSER.set_element_class_lookup(ElementDefaultClassLookup(
     element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity))
+# What tree.iter() visits: elements, comments and processing instructions (the parser keeps neither).
 _COUNT_NODES = XPath("count(//* | //comment() | //processing-instruction())")
 
 FIELDS = (

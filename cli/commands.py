@@ -51,7 +51,10 @@ def ingest(args) -> int:
     """`healthclaims ingest`: the one writer of a distributed crawl, from Redis into the store."""
     from crawler.ingest import ingest as ingest_items
 
-    summary = ingest_items(args.redis, args.db, follow=args.follow, idle_exit=args.idle_exit)
+    # Seconds to keep retrying a Redis that went away: --redis-timeout where the parser has it, else
+    # $HEALTHCLAIMS_REDIS_TIMEOUT, else 60 (crawler/distributed_keys.py).
+    summary = ingest_items(args.redis, args.db, follow=args.follow, idle_exit=args.idle_exit,
+                           redis_timeout=getattr(args, "redis_timeout", None))
     print(format_summary("ingest", summary))
     return 0
 

@@ -10,6 +10,11 @@ things are added to make the shared crawl lose nothing when a worker is killed:
   one's heartbeat lease expires, moves its in-flight requests back to the queue.
 - No store access: the worker pushes pages and events to a Redis list; `healthclaims ingest`, the
   one DuckDB writer, stores them (crawler/ingest.py).
+
+Redis going away: every Redis client of the worker shares one `OutageRetry` policy, which retries
+for `--redis-timeout` seconds and then gives Redis up. The worker then stops without acknowledging
+anything more (its unfinished requests stay in its in-flight set in Redis, taken back when it is
+restarted) and `run_worker` ends in a one-line `RedisLost` error.
 """
 
 from __future__ import annotations
@@ -35,7 +40,16 @@ from crawler.distributed_frontier import (
     push_seeds,
 )
 from crawler.distributed_items import ItemQueue, encode_item
-from crawler.distributed_keys import DEFAULT_PREFIX, RedisKeys, check_redis_url, connect
+from crawler.distributed_keys import (
+    DEFAULT_PREFIX,
+    OutageRetry,
+    RedisKeys,
+    RedisLost,
+    check_redis_url,
+    client_options,
+    connect,
+    redis_timeout,
+)
 from crawler.items import CrawlEvent, FetchedPage
 from crawler.spiders import ArticleCrawling, is_site_root, site_of
 from store import ids
@@ -64,7 +78,8 @@ def worker_settings(urls: list[str], db_path: str, options: dict) -> dict:
     redis_url = check_redis_url(options["redis"])
     keys = RedisKeys(options.get("redis_prefix") or DEFAULT_PREFIX)
     worker = options.get("worker_id") or default_worker_id()
-    client = connect(redis_url)
+    policy = OutageRetry(redis_url, redis_timeout(options.get("redis_timeout")))
+    client = connect(redis_url, policy=policy)
     note_start_hosts(client, keys, urls)
     if options.get("polite") is None:
         # Politeness follows the whole shared crawl, not this worker's own (maybe empty) URL list.
@@ -84,6 +99,9 @@ def worker_settings(urls: list[str], db_path: str, options: dict) -> dict:
         # The frontier outlives every worker: that is what lets any of them stop and resume.
         "SCHEDULER_PERSIST": True,
         "REDIS_URL": redis_url,
+        # Every client (scrapy-redis's too) retries through the one policy: lost for one is lost for all.
+        "REDIS_PARAMS": client_options(policy),
+        "HEALTHCLAIMS_REDIS_POLICY": policy,
         "REDIS_START_URLS_KEY": keys.seeds,
         "HEALTHCLAIMS_REDIS_PREFIX": keys.prefix,
         "HEALTHCLAIMS_WORKER_ID": worker,
@@ -110,6 +128,9 @@ def run_worker(urls: list[str], db_path: str, options: dict) -> dict:
     crawler = process.create_crawler(DistributedSpider)
     process.crawl(crawler, start_urls=urls, max_pages=options.get("max_pages"), depth=options.get("depth", 2))
     process.start()
+    policy = settings["HEALTHCLAIMS_REDIS_POLICY"]
+    if policy.lost:
+        raise RedisLost(policy.lost)
     stats = crawler.stats.get_stats()
     return {name.rsplit("/", 1)[-1]: int(stats.get(name, 0) or 0) for name in WORKER_COUNTERS}
 
@@ -126,6 +147,12 @@ def seed_urls(redis_url: str, urls: list[str], prefix: str = DEFAULT_PREFIX) -> 
 
 
 # -- Scrapy components ----------------------------------------------------------------------
+
+
+def redis_lost(crawler) -> bool:
+    """True once this worker has given Redis up (then it must acknowledge nothing more)."""
+    policy = crawler.settings.get("HEALTHCLAIMS_REDIS_POLICY")
+    return bool(policy is not None and policy.lost)
 
 
 def _engine_slot(engine):
@@ -202,7 +229,14 @@ class ReliableScheduler(Scheduler):
         return result
 
     def tick(self) -> None:
-        """Twice a second: acknowledge finished requests, heartbeat, wake the engine; now and then recover."""
+        """Twice a second: acknowledge finished requests, heartbeat, wake the engine; now and then recover.
+
+        Stops the crawl once Redis is given up: requests still in progress are not acknowledged,
+        so they stay in this worker's in-flight set in Redis for its restart.
+        """
+        if redis_lost(self.crawler):
+            self._stop_for_lost_redis()
+            return
         try:
             frontier = self.queue.frontier
             slot = _engine_slot(self.crawler.engine)
@@ -218,17 +252,45 @@ class ReliableScheduler(Scheduler):
         except Exception:  # a Redis hiccup must not kill the ticker; the next tick tries again
             self.spider.logger.exception("distributed scheduler tick failed")
 
+    def _stop_for_lost_redis(self) -> None:
+        """Close the spider, once; `run_worker` then reports the lost Redis."""
+        if getattr(self, "_stopping", False):
+            return
+        self._stopping = True
+        from scrapy.utils.defer import deferred_from_coro
+
+        self.spider.logger.error("giving Redis up: %s", self.crawler.settings["HEALTHCLAIMS_REDIS_POLICY"].lost)
+        deferred_from_coro(self.crawler.engine.close_spider_async(reason="redis_lost"))
+
+    def reclaim_orphans(self) -> int:
+        """Requeue requests in this worker's in-flight set that it does not hold; returns how many.
+
+        Only an idle worker calls this: it holds nothing, so anything in its set got there by a
+        take whose reply was lost (Redis restarting) and the retried take; left there, it would
+        keep the shared crawl unfinished for ever.
+        """
+        frontier = self.queue.frontier
+        self.queue.acknowledge(_engine_slot(self.crawler.engine).inprogress)
+        if self.queue.taken or not frontier.in_flight():
+            return 0
+        moved = max(0, frontier.recover(frontier.worker, force=True))
+        frontier.heartbeat()
+        self.spider.logger.warning("requeued %d requests left in this worker's in-flight set", moved)
+        return moved
+
     def enqueue_request(self, request):
         """Mark the request seen and queue it in one atomic step (scrapy-redis does two).
 
         Two steps leave a gap: a worker killed between them has marked a link seen that nobody
         will fetch, and the page holding the link, fetched again, cannot schedule it any more.
+        With Redis given up the link is left out: the page holding it is never acknowledged, so it
+        is fetched again, and its links scheduled, after the worker's restart.
         """
-        if request.dont_filter:
-            added = self.queue.frontier.add(None, self.queue.encode(request), -request.priority)
-        else:
-            fingerprint = self.df.request_fingerprint(request)
+        fingerprint = None if request.dont_filter else self.df.request_fingerprint(request)
+        try:
             added = self.queue.frontier.add(fingerprint, self.queue.encode(request), -request.priority)
+        except RedisLost:
+            return False
         if not added:
             self.df.log(request, self.spider)
             return False
@@ -237,15 +299,28 @@ class ReliableScheduler(Scheduler):
         return True
 
     def next_request(self):
-        """Acknowledge what is finished, then take the next request from the shared queue."""
-        self.queue.acknowledge(_engine_slot(self.crawler.engine).inprogress)
-        return super().next_request()
+        """Acknowledge what is finished, then take the next request from the shared queue (none once
+        Redis is given up)."""
+        try:
+            self.queue.acknowledge(_engine_slot(self.crawler.engine).inprogress)
+            return super().next_request()
+        except RedisLost:
+            return None
+
+    def has_pending_requests(self) -> bool:
+        """Whether the shared queue holds requests (none that this worker can take once Redis is given up)."""
+        try:
+            return super().has_pending_requests()
+        except RedisLost:
+            return False
 
     def close(self, reason):
         """Acknowledge, hand back anything unfinished and leave; the shared queue itself stays."""
         ticker = getattr(self, "_ticker", None)
         if ticker is not None and ticker.running:
             ticker.stop()
+        if redis_lost(self.crawler):  # acknowledge nothing: the in-flight set is this worker's restart point
+            return super().close(reason)
         frontier = self.queue.frontier
         # The engine has drained its requests by now; any left are handed back, not dropped.
         self.queue.acknowledge(_engine_slot(self.crawler.engine).inprogress)
@@ -306,7 +381,10 @@ class DistributedSpider(RedisMixin, ArticleCrawling, scrapy.Spider):
 
     def spider_idle(self):
         """Take waiting start URLs; stop only once the whole shared crawl has been finished a while."""
+        if redis_lost(self.crawler):
+            return  # let the spider close; run_worker reports why
         self.schedule_next_requests()
+        _engine_slot(self.crawler.engine).scheduler.reclaim_orphans()
         if self.keep_running:
             raise DontCloseSpider
         if crawl_finished(frontier_status(self.server, self.keys)):
@@ -348,12 +426,20 @@ class PushItems:
         return pipeline
 
     def open_spider(self, spider=None):
-        """Connect to Redis."""
-        self.queue = ItemQueue(connect(self.redis_url), self.keys)
+        """Connect to Redis (through the worker's shared retry policy)."""
+        policy = self.crawler.settings.get("HEALTHCLAIMS_REDIS_POLICY")
+        self.queue = ItemQueue(connect(self.redis_url, policy=policy), self.keys)
 
     def process_item(self, item):
-        """Push the item (synchronously: the request counts as finished only after this returns)."""
-        self.queue.push(encode_item(item, self.worker))
+        """Push the item (synchronously: the request counts as finished only after this returns).
+
+        With Redis given up the item is not sent, quietly (the log has said why once): its request
+        is never acknowledged, so it is fetched again after the worker's restart.
+        """
+        try:
+            self.queue.push(encode_item(item, self.worker))
+        except RedisLost:
+            return item
         self._count("worker/sent_to_ingester")
         if isinstance(item, FetchedPage):
             self._count("pages")
@@ -364,7 +450,10 @@ class PushItems:
     def item_dropped(self, item, response, exception, spider=None):
         """A page an earlier pipeline dropped is still logged in the store, with the reason."""
         if self.queue is not None and isinstance(item, FetchedPage):
-            self.queue.push(encode_item(item, self.worker, kind="DroppedPage", reason=str(exception)))
+            try:
+                self.queue.push(encode_item(item, self.worker, kind="DroppedPage", reason=str(exception)))
+            except RedisLost:  # as in process_item: fetched again after a restart
+                return
             for name in ("worker/sent_to_ingester", "pages", "skipped"):
                 self._count(name)
 

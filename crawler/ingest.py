@@ -7,6 +7,10 @@ near-duplicates, save and log). Items are taken with LMOVE into a processing lis
 from it only after the store has committed them, so a killed ingester loses nothing: the next one
 puts the leftovers back first. A leftover that had in fact been committed is recognised by its
 hash (table `ingested_items`) and not written twice.
+
+Redis going away: every command retries for `redis_timeout` seconds (crawler/distributed_keys.py),
+then the ingester stops with a one-line `RedisLost` error. What it had committed stays in the store;
+what it had taken but not committed stays in the processing list, for the next ingester to put back.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ from scrapy.statscollectors import MemoryStatsCollector
 
 from crawler.distributed_frontier import crawl_finished, frontier_status
 from crawler.distributed_items import IngesterLock, ItemQueue, decode_item
-from crawler.distributed_keys import DEFAULT_PREFIX, RedisKeys, connect
+from crawler.distributed_keys import DEFAULT_PREFIX, OutageRetry, RedisKeys, connect
+from crawler.distributed_keys import redis_timeout as timeout_setting
 from crawler.items import CrawlEvent, FetchedPage
 from crawler.pipelines import FindDuplicates, SkipUnchanged, StoreArticles, summary_from_stats
 from store import Store
@@ -110,15 +115,17 @@ def item_hash(data: bytes) -> str:
 
 def ingest(redis_url: str, db_path: str, follow: bool = False, idle_exit: float = 5.0,
            prefix: str = DEFAULT_PREFIX, lock_wait: float = 15.0, batch_size: int = BATCH_SIZE,
-           publish_seconds: float = PUBLISH_SECONDS) -> dict:
+           publish_seconds: float = PUBLISH_SECONDS, redis_timeout: float | None = None) -> dict:
     """Store items from Redis until the crawl is finished and drained (or forever with follow).
 
     Returns the summary counters plus `requeued` (items a killed ingester left), `redelivered`
     (items already in the store, acknowledged without writing) and `failed` (set aside, see
-    the `<prefix>:items:failed` list).
+    the `<prefix>:items:failed` list). Redis unreachable at start, or gone for longer than
+    `redis_timeout` seconds (default $HEALTHCLAIMS_REDIS_TIMEOUT, else 60), raises RedisLost (an OSError).
     """
     started = now()
-    client = connect(redis_url)
+    policy = OutageRetry(redis_url, timeout_setting(redis_timeout))
+    client = connect(redis_url, policy=policy)
     keys = RedisKeys(prefix)
     queue = ItemQueue(client, keys)
     lock = IngesterLock(client, keys)
@@ -140,6 +147,10 @@ def ingest(redis_url: str, db_path: str, follow: bool = False, idle_exit: float 
                         store.publish()
                         last_publish = time.monotonic()
                     continue
+                if queue.unfinished():
+                    # Holding no batch, nothing may be in the processing list: a take whose reply was
+                    # lost (Redis restarting) and was retried leaves one there. Back into the queue.
+                    extra["requeued"] += queue.requeue_unfinished()
                 if follow:
                     continue
                 if crawl_finished(frontier_status(client, keys)) and queue.waiting() == 0:
@@ -151,7 +162,8 @@ def ingest(redis_url: str, db_path: str, follow: bool = False, idle_exit: float 
             summary = {**writer.summary(), **extra}
             store.record_run("ingest", started, summary)
     finally:
-        lock.release()
+        if not policy.lost:  # a lost Redis: the lock expires by itself
+            lock.release()
     return summary
 
 

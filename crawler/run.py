@@ -18,7 +18,7 @@ OPTION_KEYS = (
     "quiet", "demo", "polite", "download_timeout", "retry_times", "max_size", "concurrency", "archive",
     "extract_processes", "batch_items",
     # distributed crawling (crawler/distributed.py)
-    "redis", "worker_id", "worker_lease", "idle_exit", "keep_running",
+    "redis", "worker_id", "worker_lease", "idle_exit", "keep_running", "redis_timeout",
 )
 
 

@@ -1,11 +1,16 @@
-"""The condition vocabulary (facts/data/conditions.yaml): canonical ids, synonyms and parent links."""
+"""How the checker reads conditions: names to canonical ids, and how a claimed condition meets an indication.
+
+The vocabulary itself (ids, synonyms, parents, and the checker's attributes `umbrella`, `disease` and
+`name`) is the tagger's, nlp/resources/conditions.json, read through `nlp.lexicon`; so every id the
+tagger writes is an id here. Names are compared after lower-casing and treating '_' and '-' as spaces.
+"""
 
 from __future__ import annotations
 
 import re
 from functools import cache
 
-from facts.loader import read_yaml_data
+from nlp.lexicon import condition_lineage, load_conditions
 
 
 @cache
@@ -17,40 +22,30 @@ def normal(name: str) -> str:
 @cache
 def _umbrellas() -> frozenset[str]:
     """Conditions that only group others (parasitic infection): a claim naming one is met by any member."""
-    data = read_yaml_data("conditions.yaml")["conditions"]
-    return frozenset(cid for cid, entry in data.items() if (entry or {}).get("umbrella"))
+    return frozenset(cid for cid, entry in load_conditions().items() if entry.get("umbrella"))
 
 
 @cache
-def _table() -> tuple[dict[str, str | None], dict[str, str]]:
-    """(parent of each canonical id, canonical id of each normalised name or synonym)."""
-    data = read_yaml_data("conditions.yaml")["conditions"]
-    parents: dict[str, str | None] = {}
-    names: dict[str, str] = {}
-    for cid, entry in data.items():
-        parents[cid] = (entry or {}).get("parent")
-        names[normal(cid)] = cid
-    for cid, entry in data.items():
-        for synonym in (entry or {}).get("synonyms") or []:
-            names.setdefault(normal(synonym), cid)
-    return parents, names
+def _names() -> dict[str, str]:
+    """The canonical id of each normalised id, synonym and loose word (an id wins over another's synonym)."""
+    table = load_conditions()
+    names = {normal(cid): cid for cid in table}
+    for cid, entry in table.items():
+        for name in [*entry.get("synonyms", []), *entry.get("loose", [])]:
+            names.setdefault(normal(name), cid)
+    return names
 
 
 @cache
 def canonical(name: str) -> str:
     """The canonical id of a condition name or synonym; an unknown name is kept (normalised)."""
-    return _table()[1].get(normal(name), normal(name))
+    return _names().get(normal(name), normal(name))
 
 
 @cache
 def lineage(condition: str) -> tuple[str, ...]:
-    """The condition and its broader conditions, nearest first: trd -> [trd, mdd, depression, ...]."""
-    parents = _table()[0]
-    chain, current = [], canonical(condition)
-    while current and current not in chain:
-        chain.append(current)
-        current = parents.get(current)
-    return tuple(chain)
+    """The condition and its broader conditions, nearest first: trd -> [trd, mdd, depression, mental health]."""
+    return tuple(condition_lineage(canonical(condition)))
 
 
 @cache
@@ -71,10 +66,10 @@ def relation(claimed: str, indication: str) -> str | None:
 
 
 def named_in(text: str) -> list[str]:
-    """Canonical ids of the conditions whose names or synonyms occur in text (longest names first)."""
+    """Canonical ids of the conditions whose names, synonyms or loose words occur in text (longest first)."""
     from facts import cues
 
-    names = _table()[1]
+    names = _names()
     found: list[str] = []
     for name in cues.find(normal(text), [n for n in names if len(n) >= 4]):
         cid = names.get(normal(name))
@@ -86,8 +81,7 @@ def named_in(text: str) -> list[str]:
 @cache
 def _not_diseases() -> frozenset[str]:
     """Conditions marked `disease: false`: wellness goals such as energy or immunity, not diseases."""
-    data = read_yaml_data("conditions.yaml")["conditions"]
-    return frozenset(cid for cid, entry in data.items() if (entry or {}).get("disease") is False)
+    return frozenset(cid for cid, entry in load_conditions().items() if entry.get("disease") is False)
 
 
 def is_disease(condition: str) -> bool:
@@ -97,7 +91,6 @@ def is_disease(condition: str) -> bool:
 
 @cache
 def display(condition: str) -> str:
-    """How a condition is written in a rationale: its `name` in conditions.yaml (COVID-19, PTSD), else its id."""
+    """How a condition is written in a rationale: its `name` (COVID-19, PTSD), else its id."""
     cid = canonical(condition)
-    entry = read_yaml_data("conditions.yaml")["conditions"].get(cid) or {}
-    return entry.get("name") or cid
+    return (load_conditions().get(cid) or {}).get("name") or cid

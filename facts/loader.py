@@ -8,8 +8,8 @@ from pathlib import Path
 import yaml
 
 DATA_DIR = Path(__file__).parent / "data"
-# Rule and vocabulary files live beside the fact files but hold no facts.
-NON_FACT_FILES = {"conditions.yaml", "rules.yaml"}
+# Rule files live beside the fact files but hold no facts.
+NON_FACT_FILES = {"rules.yaml"}
 
 
 class FactFileError(ValueError):

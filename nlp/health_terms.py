@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from nlp import extensions  # noqa: F401  (registers the Doc/Span attributes)
-from nlp.lexicon import load_substances
+from nlp.lexicon import condition_terms, load_conditions, load_substances
 from nlp.wordlists import is_short_caps, load
 
 
@@ -40,8 +40,8 @@ class HealthTerms:
                 self._add(nlp, "substance", sid, [sid, *entry.get("synonyms", [])])
                 self.ambiguous.update(t.lower() for t in entry.get("ambiguous", []))
         if conditions:
-            for cid, entry in load("conditions").items():
-                self._add(nlp, "condition", cid, [cid, *entry.get("synonyms", [])])
+            for cid in load_conditions():
+                self._add(nlp, "condition", cid, condition_terms(cid))
 
     def _add(self, nlp: Language, kind: str, canonical: str, terms: list[str]) -> None:
         """Add one canonical id's names: short acronyms case-sensitively, the rest case-folded."""

@@ -1,4 +1,9 @@
-"""The substance lexicon (canonical ids, synonyms, parent/child links), shared with the checker."""
+"""The substance and condition lexicons (canonical ids, synonyms, parent/child links), shared with the checker.
+
+Each has one data file in nlp/resources: substances.json and conditions.json. The tagger matches their names;
+the fact checker (facts/) reads the same ids, parents and, for conditions, its own attributes (umbrella,
+disease, name) through the functions here.
+"""
 
 from __future__ import annotations
 
@@ -34,3 +39,31 @@ def family(substance: str) -> set[str]:
         if substance in lineage(other):
             related.add(other)
     return related
+
+
+@cache
+def load_conditions() -> dict[str, dict]:
+    """Every condition: {canonical_id: {"parent": id|None, "synonyms": [...], optional "name", "umbrella", ...}}.
+
+    The "_about" note in conditions.json says what each key means ("disease": false, "loose" words ...).
+    """
+    text = resources.files("nlp.resources").joinpath("conditions.json").read_text(encoding="utf-8")
+    return {cid: entry for cid, entry in json.loads(text).items() if not cid.startswith("_")}
+
+
+def condition_lineage(condition: str) -> list[str]:
+    """The condition and its broader conditions, nearest first: ptsd -> [ptsd, trauma, mental health]."""
+    table = load_conditions()
+    chain: list[str] = []
+    current: str | None = condition
+    while current and current not in chain:
+        chain.append(current)
+        current = (table.get(current) or {}).get("parent")
+    return chain
+
+
+def condition_terms(condition: str) -> list[str]:
+    """The names the tagger matches for a condition: its id and synonyms, never its loose words."""
+    entry = load_conditions().get(condition) or {}
+    loose = set(entry.get("loose") or [])
+    return [t for t in [condition, *entry.get("synonyms", [])] if t not in loose]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nlp.doses import find_doses, find_frequencies, find_routes
-from nlp.lexicon import family, lineage, load_substances
+from nlp.lexicon import condition_lineage, family, lineage, load_conditions, load_substances
 from nlp.pipeline import build_pipeline, load_config
 from nlp.wordlists import load
 
@@ -46,13 +46,15 @@ def test_lexicon_keeps_the_ids_and_links_the_fact_base_uses():
 
 
 def test_conditions_have_ids_synonyms_and_parents():
-    conditions = load("conditions")
+    conditions = load_conditions()
     assert len(conditions) >= 30
-    assert conditions["treatment-resistant depression"]["parent"] == "depression"
+    assert condition_lineage("treatment-resistant depression") == [
+        "treatment-resistant depression", "major depressive disorder", "depression", "mental health"]
     assert conditions["alcohol use disorder"]["parent"] == "addiction"
     for cid, entry in conditions.items():
+        assert cid == cid.lower()
         assert entry["parent"] is None or entry["parent"] in conditions, cid
-        assert entry["synonyms"], cid
+        assert cid not in condition_lineage(entry["parent"] or ""), cid  # no cycles
 
 
 # -- sentences -------------------------------------------------------------------------------

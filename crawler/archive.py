@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import os
+import uuid
+import zlib
 from datetime import datetime, timezone
 from io import BytesIO
 from pathlib import Path
@@ -15,6 +19,8 @@ from warcio.warcwriter import WARCWriter
 ROTATE_BYTES = 1024 * 1024 * 1024  # start a new file after 1 GB, the usual WARC file size
 # Scrapy has already undone chunking; a Transfer-Encoding header would make the record unreadable.
 _DROPPED_HEADERS = {"transfer-encoding"}
+# zlib's default level: warcio's 9 cost ~40% more time per record for ~1% smaller pages.
+GZIP_LEVEL = 6
 
 
 class WarcArchive:
@@ -57,19 +63,18 @@ class WarcArchive:
         if url.startswith("file:"):
             record = self._writer.create_warc_record(url, "resource", payload=BytesIO(body),
                                                      warc_content_type=_header(kept, "content-type") or "text/html")
-        else:
-            http = StatusAndHeaders(f"{status} {reason}".strip(), kept, protocol="HTTP/1.1")
-            record = self._writer.create_warc_record(url, "response", payload=BytesIO(body), http_headers=http)
+            offset = self._file.tell()
+            self._writer.write_record(record)
+            return str(self._path), record.rec_headers.get_header("WARC-Record-ID"), offset
+        date = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        http = StatusAndHeaders(f"{status} {reason}".strip(), kept, protocol="HTTP/1.1").to_ascii_bytes()
+        record_id, data = _http_record("response", url, date, http, body)
+        if request_headers is not None:
+            request = StatusAndHeaders(f"GET {_path_of(url)} HTTP/1.1", request_headers,
+                                       is_http_request=True).to_ascii_bytes()
+            data += _http_record("request", url, date, request, b"", concurrent_to=record_id)[1]
         offset = self._file.tell()
-        self._writer.write_record(record)
-        record_id = record.rec_headers.get_header("WARC-Record-ID")
-        if request_headers is not None and not url.startswith("file:"):
-            req = self._writer.create_warc_record(
-                url, "request", payload=BytesIO(b""),
-                http_headers=StatusAndHeaders(f"GET {_path_of(url)} HTTP/1.1", request_headers, is_http_request=True),
-                warc_headers_dict={"WARC-Concurrent-To": record_id},
-            )
-            self._writer.write_record(req)
+        self._file.write(data)
         return str(self._path), record_id, offset
 
     def sync(self) -> None:
@@ -136,6 +141,33 @@ def read_record(warc_file: str | os.PathLike, record_id: str | int) -> tuple[dic
                     headers["Content-Type"] = record.rec_headers.get_header("Content-Type")
                 return headers, record.content_stream().read()
     raise OSError(f"no record {record_id} in WARC file {path}")
+
+
+def _http_record(rec_type: str, url: str, date: str, http: bytes, payload: bytes,
+                 concurrent_to: str | None = None) -> tuple[str, bytes]:
+    """(record id, gzip member) of one WARC response or request record, as warcio's WARCWriter writes it.
+
+    Built here rather than with warcio's record objects (streams, digesters, header lists), which
+    cost more of the crawl's one thread than fetching the page did.
+    """
+    record_id = f"<urn:uuid:{uuid.uuid4()}>"
+    fields = [("WARC-Concurrent-To", concurrent_to)] if concurrent_to else []
+    fields += [
+        ("WARC-Type", rec_type), ("WARC-Record-ID", record_id), ("WARC-Target-URI", url), ("WARC-Date", date),
+        ("WARC-Payload-Digest", _digest(payload)), ("WARC-Block-Digest", _digest(http, payload)),
+        ("Content-Type", f"application/http; msgtype={rec_type}"), ("Content-Length", str(len(http) + len(payload))),
+    ]
+    head = "WARC/1.0\r\n" + "".join(f"{k}: {v}\r\n" for k, v in fields) + "\r\n"
+    gz = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, zlib.MAX_WBITS + 16)  # one gzip member per record
+    return record_id, gz.compress(b"".join((head.encode("utf-8"), http, payload, b"\r\n\r\n"))) + gz.flush()
+
+
+def _digest(*parts: bytes) -> str:
+    """A WARC digest field: 'sha1:' and the base-32 SHA-1 of the parts."""
+    sha = hashlib.sha1()
+    for part in parts:
+        sha.update(part)
+    return "sha1:" + base64.b32encode(sha.digest()).decode("ascii")
 
 
 def _header(headers: list[tuple[str, str]], name: str) -> str | None:

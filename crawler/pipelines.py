@@ -13,7 +13,7 @@ from crawler.extraction import extract_article
 from crawler.items import CrawlEvent, FetchedPage
 from crawler.keywords import KeywordFilter
 from store import Store, ids
-from store.batch_writer import BatchWriter
+from store.batch_writer import BATCH_ITEMS, BatchWriter
 
 # Fewer words than this is a home page, a section list or a stub, not an article worth checking.
 MIN_ARTICLE_WORDS = 40
@@ -69,11 +69,18 @@ class ExtractArticle:
     Extraction is the costliest step of a page, and Scrapy runs in one thread: with
     HEALTHCLAIMS_EXTRACT_PROCESSES > 0 it runs in that many worker processes, so fetching and
     extracting use different cores. 0 runs it inline.
+
+    Pages go to the workers in batches: each hand-off costs Scrapy's thread a pipe write and the
+    pool's feeder thread a pickle and a wake-up (competing for the GIL), so pages arriving while
+    the workers are busy wait and go together. At most two batches per worker are out at once
+    (one running, one queued), so a worker never idles while pages wait.
     """
 
     def __init__(self, processes: int = 0):
         self.processes = processes
         self.pool = None
+        self.waiting: list[tuple[bytes, str, object]] = []  # (body, url, asyncio future) not yet sent
+        self.in_flight = 0
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -100,12 +107,11 @@ class ExtractArticle:
             return item
         try:
             if self.pool is not None:
-                import asyncio
-
-                article, item.simhash = await asyncio.wrap_future(
-                    self.pool.submit(extract_with_fingerprint, item.body, item.final_url))
+                article, item.simhash = await self.extract_in_worker(item.body, item.final_url)
             else:
                 article = extract_article(item.body, item.final_url)
+        except ExtractionError as exc:
+            raise DropItem(f"extraction failed: {exc}") from exc
         except Exception as exc:  # a parser crash on one malformed page must not stop the crawl
             raise DropItem(f"extraction failed: {type(exc).__name__}: {exc}") from exc
         if article.get("error"):
@@ -120,6 +126,57 @@ class ExtractArticle:
             raise DropItem(f"too little text for an article ({words} words)")
         item.article = article
         return item
+
+    def extract_in_worker(self, body: bytes, url: str):
+        """An asyncio future of (article, simhash), computed by a worker in the next batch sent."""
+        import asyncio
+
+        future = asyncio.get_running_loop().create_future()
+        self.waiting.append((body, url, future))
+        self._send()
+        return future
+
+    def _send(self) -> None:
+        """Hand the waiting pages to the pool as one batch, unless every worker has two batches."""
+        if not self.waiting or self.pool is None or self.in_flight >= 2 * self.processes:
+            return
+        import asyncio
+
+        batch, self.waiting = self.waiting, []
+        self.in_flight += 1
+        done = asyncio.wrap_future(self.pool.submit(extract_batch, [(body, url) for body, url, _ in batch]))
+        done.add_done_callback(lambda d: self._settle([f for _, _, f in batch], d))
+
+    def _settle(self, futures: list, done) -> None:
+        """Pass a batch's results (or the pool's failure) to the waiting pages; send what waits next."""
+        self.in_flight -= 1
+        failure = done.exception() if not done.cancelled() else RuntimeError("extraction cancelled")
+        results = [] if failure else done.result()
+        for i, future in enumerate(futures):
+            if future.done():  # the item was cancelled (crawl stopping)
+                continue
+            if failure:
+                future.set_exception(failure)
+            elif results[i][0] == "error":
+                future.set_exception(ExtractionError(results[i][1]))
+            else:
+                future.set_result(results[i][1])
+        self._send()
+
+
+class ExtractionError(Exception):
+    """A worker's extraction of one page raised; the message is '<exception type>: <message>'."""
+
+
+def extract_batch(pages: list[tuple[bytes, str]]) -> list[tuple[str, object]]:
+    """Run in a worker: ("ok", (article, simhash)) or ("error", "Type: message") for each (body, url)."""
+    out: list[tuple[str, object]] = []
+    for body, url in pages:
+        try:
+            out.append(("ok", extract_with_fingerprint(body, url)))
+        except Exception as exc:  # one page's crash must not fail the others in its batch
+            out.append(("error", f"{type(exc).__name__}: {exc}"))
+    return out
 
 
 def extract_with_fingerprint(body: bytes, url: str) -> tuple[dict, int | None]:
@@ -225,7 +282,7 @@ class StoreArticles:
         from twisted.internet import task
 
         self.store = BatchWriter(Store(self.db_path), self.crawl_id,
-                                 self.crawler.settings.getint("HEALTHCLAIMS_BATCH_ITEMS", 200))
+                                 self.crawler.settings.getint("HEALTHCLAIMS_BATCH_ITEMS", BATCH_ITEMS))
         self.crawler.store = self.store
         for name in COUNTERS:
             self.crawler.stats.set_value(f"healthclaims/{name}", 0)

@@ -129,7 +129,7 @@ def build_settings(urls: list[str], db_path: str, options: dict) -> dict:
         "HEALTHCLAIMS_DEMO": bool(options.get("demo")),
         "HEALTHCLAIMS_QUIET": bool(options.get("quiet")),
         "HEALTHCLAIMS_PUBLISH_SECONDS": 30,
-        "HEALTHCLAIMS_BATCH_ITEMS": options.get("batch_items") or 200,
+        "HEALTHCLAIMS_BATCH_ITEMS": options.get("batch_items") or 1000,  # store.batch_writer.BATCH_ITEMS
         "HEALTHCLAIMS_EXTRACT_PROCESSES": extract_processes(options),
         "HEALTHCLAIMS_KEYWORDS": options.get("keywords") or "",
         "HEALTHCLAIMS_KEYWORD_FILE": options.get("keyword_file") or "",

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-from urllib.parse import urlsplit
+from functools import lru_cache
+from urllib.parse import urljoin, urlsplit
 
 import scrapy
+from lxml import etree
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.response import get_base_url
 
 from crawler.feeds import parse_feed
 from crawler.items import CrawlEvent, FetchedPage
@@ -34,6 +37,10 @@ def site_of(url: str) -> str:
 
 
 _SKIPPED_EXTENSIONS = {f".{ext}" for ext in IGNORED_EXTENSIONS}
+# Plain strings straight from lxml: parsel would wrap every href in a Selector object first.
+_HREFS = etree.XPath("//a/@href", smart_strings=False)
+# Every page links to pages already seen; their canonical form is looked up, not recomputed.
+canonical_url = lru_cache(maxsize=1 << 16)(ids.canonical_url)
 
 
 def page_links(response) -> list[str]:
@@ -44,12 +51,13 @@ def page_links(response) -> list[str]:
     """
     if not hasattr(response, "xpath"):  # HTML served as application/octet-stream: parse it anyway
         response = HtmlResponse(url=response.url, body=response.body)
+    base = get_base_url(response)
     out = []
-    for href in response.xpath("//a/@href").getall():
+    for href in _HREFS(response.selector.root):
         href = href.strip()
         if not href or href.startswith(("#", "mailto:", "javascript:", "tel:", "data:")):
             continue
-        url = response.urljoin(href)
+        url = urljoin(base, href)
         if not url.startswith(("http://", "https://", "file:")):
             continue
         path = urlsplit(url).path.lower()
@@ -126,7 +134,7 @@ class ArticleCrawling:
 
     def schedule(self, url: str, depth: int, kind: str, site: str, follow: bool, counts: bool = True):
         """A request for a URL not seen before in this crawl and within --max-pages, else None."""
-        key = ids.canonical_url(url)
+        key = canonical_url(url)
         if key in self.known:
             return None
         if counts and self.max_pages is not None and self.page_budget_used >= self.max_pages:

@@ -51,10 +51,10 @@ def ingest(args) -> int:
     """`healthclaims ingest`: the one writer of a distributed crawl, from Redis into the store."""
     from crawler.ingest import ingest as ingest_items
 
-    # Seconds to keep retrying a Redis that went away: --redis-timeout where the parser has it, else
-    # $HEALTHCLAIMS_REDIS_TIMEOUT, else 60 (crawler/distributed_keys.py).
+    # Seconds to keep retrying a Redis that went away: --redis-timeout, else $HEALTHCLAIMS_REDIS_TIMEOUT,
+    # else 60 (crawler/distributed_keys.py).
     summary = ingest_items(args.redis, args.db, follow=args.follow, idle_exit=args.idle_exit,
-                           redis_timeout=getattr(args, "redis_timeout", None))
+                           redis_timeout=args.redis_timeout)
     print(format_summary("ingest", summary))
     return 0
 

@@ -54,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--idle-exit", type=float, default=None, metavar="SECONDS",
                    help="with --redis: stop once the shared crawl has been finished this long (default 5)")
     p.add_argument("--keep-running", action="store_true", help="with --redis: wait for new start URLs forever")
+    p.add_argument("--redis-timeout", type=float, default=None, metavar="SECONDS",
+                   help="with --redis: keep retrying a lost Redis this long, then stop with an error (default $HEALTHCLAIMS_REDIS_TIMEOUT, else 60)")
     p.add_argument("--quiet", action="store_true", help="no live progress display")
 
     p = add("seed", commands.seed, "queue start URLs for the crawler workers sharing a Redis frontier", db=False)
@@ -65,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("ingest", commands.ingest, "store what the crawler workers pushed to Redis (the one writer)")
     p.add_argument("--redis", required=True, metavar="URL", help="redis://HOST:PORT/DB of the shared crawl")
     p.add_argument("--follow", action="store_true", help="keep running for new items (stop with Ctrl-C)")
+    p.add_argument("--redis-timeout", type=float, default=None, metavar="SECONDS",
+                   help="Keep retrying a lost Redis this long, then stop with an error (default $HEALTHCLAIMS_REDIS_TIMEOUT, else 60)")
     p.add_argument("--idle-exit", type=float, default=5.0, metavar="SECONDS",
                    help="stop once the crawl has been finished and drained this long (default 5)")
 

@@ -157,3 +157,12 @@ def test_tag_then_check_through_the_cli_and_again_adds_nothing(cli, db_path):
     assert cli("check", "--db", db_path)[0] == 0
     with Store(db_path, read_only=True) as store:
         assert store.counts() == first
+
+
+def test_redis_timeout_option_reaches_crawl_and_ingest():
+    from cli.main import build_parser
+
+    parser = build_parser()
+    crawl = parser.parse_args(["crawl", "--redis", "redis://127.0.0.1:1/0", "--redis-timeout", "2.5"])
+    ingest = parser.parse_args(["ingest", "--redis", "redis://127.0.0.1:1/0"])
+    assert crawl.redis_timeout == 2.5 and ingest.redis_timeout is None

@@ -5,18 +5,14 @@ from __future__ import annotations
 import gzip
 import json
 import sys
-from datetime import datetime, timezone
 from pathlib import Path
 
 from store import Store
+from store.writes import now
 
 
 class UserError(Exception):
     """Bad input from the user: reported in one line, exit code 2."""
-
-
-def _started() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
 def crawl(args) -> int:
@@ -63,7 +59,7 @@ def tag(args) -> int:
     """`healthclaims tag`: find and tag claims in articles not yet tagged."""
     from nlp.tagging import tag_store
 
-    started = _started()
+    started = now()
     with Store(args.db) as store:
         summary = tag_store(store, all_articles=args.all)
         store.record_run("tag", started, summary)
@@ -75,7 +71,7 @@ def check(args) -> int:
     """`healthclaims check`: load the fact base and write a verdict per claim and fact."""
     from facts.checker import check_store
 
-    started = _started()
+    started = now()
     with Store(args.db) as store:
         summary = check_store(store)
         store.record_run("check", started, summary)

@@ -10,6 +10,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 
 from crawler.duplicates import nearest, simhash
 from crawler.extraction import extract_article
+from crawler.extraction_worker import extract_batch, warm_up
 from crawler.items import CrawlEvent, FetchedPage
 from crawler.keywords import KeywordFilter
 from store import Store, ids
@@ -94,6 +95,8 @@ class ExtractArticle:
             from concurrent.futures import ProcessPoolExecutor
 
             self.pool = ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context("spawn"))
+            for _ in range(self.processes):  # start the workers now, not when the first page is waiting
+                self.pool.submit(warm_up)
 
     def close_spider(self, spider=None):
         """Stop the worker processes."""
@@ -166,23 +169,6 @@ class ExtractArticle:
 
 class ExtractionError(Exception):
     """A worker's extraction of one page raised; the message is '<exception type>: <message>'."""
-
-
-def extract_batch(pages: list[tuple[bytes, str]]) -> list[tuple[str, object]]:
-    """Run in a worker: ("ok", (article, simhash)) or ("error", "Type: message") for each (body, url)."""
-    out: list[tuple[str, object]] = []
-    for body, url in pages:
-        try:
-            out.append(("ok", extract_with_fingerprint(body, url)))
-        except Exception as exc:  # one page's crash must not fail the others in its batch
-            out.append(("error", f"{type(exc).__name__}: {exc}"))
-    return out
-
-
-def extract_with_fingerprint(body: bytes, url: str) -> tuple[dict, int | None]:
-    """Extraction and the text's simhash together, so a worker process does both off Scrapy's thread."""
-    article = extract_article(body, url)
-    return article, simhash(article.get("text") or "")
 
 
 class FilterKeywords:

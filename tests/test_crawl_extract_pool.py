@@ -9,8 +9,9 @@ import pytest
 from scrapy.exceptions import DropItem
 
 from bench.sites import generated_page
+from crawler.extraction_worker import extract_batch, extract_with_fingerprint
 from crawler.items import FetchedPage
-from crawler.pipelines import ExtractArticle, extract_batch, extract_with_fingerprint
+from crawler.pipelines import ExtractArticle
 
 
 def page(index: int) -> FetchedPage:

@@ -12,6 +12,7 @@ from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
 
 from crawler.archive import WarcArchive
+from crawler.components import CrawlerComponent
 
 MAX_RETRY_AFTER = 120.0  # seconds; a longer wait is not worth holding a crawl for
 MAX_CRAWL_DELAY = 30.0  # seconds; robots.txt files asking for more are honoured at this pace
@@ -112,16 +113,8 @@ def crawl_delays(crawler) -> dict[str, float]:
     return crawler.crawl_delays
 
 
-class ConditionalRequests:
+class ConditionalRequests(CrawlerComponent):
     """Adds If-None-Match / If-Modified-Since to pages already stored, so unchanged ones come back 304."""
-
-    def __init__(self, crawler):
-        self.crawler = crawler
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        """Built by Scrapy; reads the store the StoreArticles pipeline opened."""
-        return cls(crawler)
 
     def process_request(self, request):
         """Add validators from the page's last fetch; nothing for pages never stored."""

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from scrapy import signals
 from scrapy.exceptions import DropItem, NotConfigured
 
+from crawler.components import CrawlerComponent
 from crawler.duplicates import nearest, simhash
 from crawler.extraction import extract_article
 from crawler.extraction_worker import extract_batch, warm_up
@@ -44,16 +45,8 @@ class CheckResponse:
         return item
 
 
-class SkipUnchanged:
+class SkipUnchanged(CrawlerComponent):
     """Marks a page whose bytes are exactly those stored last time as unchanged (no extraction needed)."""
-
-    def __init__(self, crawler):
-        self.crawler = crawler
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        """Built by Scrapy."""
-        return cls(crawler)
 
     def process_item(self, item):
         """Compare the body's hash with the page's last stored hash."""
@@ -199,16 +192,8 @@ class FilterKeywords:
         return item
 
 
-class FindDuplicates:
+class FindDuplicates(CrawlerComponent):
     """Finds a stored article this one is a near-copy of (syndication), by simhash of word shingles."""
-
-    def __init__(self, crawler):
-        self.crawler = crawler
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        """Built by Scrapy."""
-        return cls(crawler)
 
     def process_item(self, item):
         """Set item.simhash, and item.duplicate_of when a close enough article is already stored."""

@@ -6,8 +6,20 @@ Scrapy, pandas and the store (half a second of start-up on the cores the crawl i
 
 from __future__ import annotations
 
+import signal
+
 from crawler.duplicates import simhash
 from crawler.extraction import extract_article
+
+
+def ignore_stop_signals() -> None:
+    """Pool initializer: leave SIGINT/SIGTERM to the crawl, which stops its workers itself.
+
+    A service manager or Ctrl+C signals the whole process group; a worker dying on it mid-batch
+    would break the pool under the crawl while the crawl is still shutting down gracefully.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
 
 def warm_up() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from concurrent.futures.process import BrokenProcessPool
 from urllib.parse import urlsplit
 
 from scrapy import signals
@@ -11,7 +12,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 from crawler.components import CrawlerComponent
 from crawler.duplicates import nearest, simhash
 from crawler.extraction import extract_article
-from crawler.extraction_worker import extract_batch, warm_up
+from crawler.extraction_worker import extract_batch, extract_with_fingerprint, ignore_stop_signals, warm_up
 from crawler.items import CrawlEvent, FetchedPage
 from crawler.keywords import KeywordFilter
 from store import Store, ids
@@ -87,7 +88,8 @@ class ExtractArticle:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            self.pool = ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context("spawn"))
+            self.pool = ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context("spawn"),
+                                            initializer=ignore_stop_signals)
             for _ in range(self.processes):  # start the workers now, not when the first page is waiting
                 self.pool.submit(warm_up)
 
@@ -103,7 +105,12 @@ class ExtractArticle:
             return item
         try:
             if self.pool is not None:
-                article, item.simhash = await self.extract_in_worker(item.body, item.final_url)
+                try:
+                    article, item.simhash = await self.extract_in_worker(item.body, item.final_url)
+                except BrokenProcessPool:
+                    # A worker died (a signal to the whole process group while it started): the page
+                    # is fine, so extract it here rather than drop it as failed and lose it.
+                    article, item.simhash = extract_with_fingerprint(item.body, item.final_url)
             else:
                 article = extract_article(item.body, item.final_url)
         except ExtractionError as exc:
@@ -139,8 +146,15 @@ class ExtractArticle:
         import asyncio
 
         batch, self.waiting = self.waiting, []
+        try:
+            submitted = self.pool.submit(extract_batch, [(body, url) for body, url, _ in batch])
+        except Exception as exc:  # a broken pool: fail these pages now rather than leave them waiting forever
+            for _, _, future in batch:
+                if not future.done():
+                    future.set_exception(exc)
+            return
         self.in_flight += 1
-        done = asyncio.wrap_future(self.pool.submit(extract_batch, [(body, url) for body, url, _ in batch]))
+        done = asyncio.wrap_future(submitted)
         done.add_done_callback(lambda d: self._settle([f for _, _, f in batch], d))
 
     def _settle(self, futures: list, done) -> None:

@@ -79,3 +79,27 @@ def test_a_real_worker_process_extracts_a_burst_of_pages(processes):
     for item in results:
         article, fingerprint = extract_with_fingerprint(item.body, item.final_url)
         assert item.article == article and item.simhash == fingerprint
+
+
+def test_pages_survive_a_worker_killed_under_the_crawl():
+    """A signal that kills the pool's worker must not drop the pages waiting on it as failed."""
+    import os
+    import signal
+
+    stage = ExtractArticle(processes=1)
+    stage.open_spider()
+    stage.pool.submit(extract_batch, []).result(timeout=120)  # the worker is up
+    for pid in list(stage.pool._processes):  # no public handle on the workers' pids
+        os.kill(pid, signal.SIGKILL)
+    items = [page(i) for i in range(3)]
+
+    async def run():
+        return await asyncio.gather(*(stage.process_item(item) for item in items))
+
+    try:
+        results = asyncio.run(run())
+    finally:
+        stage.close_spider()
+    for item in results:
+        article, fingerprint = extract_with_fingerprint(item.body, item.final_url)
+        assert item.article == article and item.simhash == fingerprint

@@ -68,7 +68,8 @@ def wait_for_group(pgid: int, timeout: float = 60) -> None:
         except ProcessLookupError:
             return
         time.sleep(0.05)
-    raise AssertionError(f"process group {pgid} still running")
+    left = subprocess.run(["ps", "-o", "pid,etime,stat,args", "-g", str(pgid)], capture_output=True, text=True).stdout
+    raise AssertionError(f"process group {pgid} still running:\n{left}")
 
 
 def stored_urls(db: Path) -> tuple[list[tuple[str, int]], dict[str, int]]:
